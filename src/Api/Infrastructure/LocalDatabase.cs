@@ -1,0 +1,31 @@
+namespace Funds.Api.Infrastructure;
+
+/// <summary>Zero-configuration database for `dotnet run`: when ConnectionStrings:Funds is not set,
+/// the persistent local cluster under the repository's git-ignored `.data/postgres` is started
+/// (or reused) and its connection string used. A configured connection string always wins.</summary>
+public static class LocalDatabase
+{
+    public const string ConnectionStringName = "Funds";
+
+    public static async Task<string> ResolveConnectionStringAsync(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+
+        var section = builder.Configuration.GetSection("Funds:LocalDatabase");
+        var dataDirectory = section["DataDirectory"] ?? Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");
+        var port = int.TryParse(section["Port"], out var p) ? p : 55432;
+
+        var cluster = await LocalPostgres.StartPersistentAsync(dataDirectory, port);
+        builder.Services.AddSingleton(cluster); // disposed on shutdown: stops the server if this process started it
+        Console.WriteLine($"Funds: no ConnectionStrings:Funds configured; using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}.");
+        return cluster.ConnectionString;
+    }
+
+    private static string RepositoryRoot(string contentRoot)
+    {
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Funds.sln"))) return dir.FullName;
+        return contentRoot;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Funds.Api.Infrastructure;
+
+/// <summary>
+/// A PostgreSQL cluster run from the server binaries installed on this machine (initdb + pg_ctl),
+/// for when no connection string is configured. Two uses: the API's persistent development
+/// cluster (kept in a git-ignored folder, reused across runs) and the tests' throwaway cluster
+/// (temporary folder, free port, removed on dispose). PostgreSQL refuses to run as root, so as
+/// root every server command runs as the <c>postgres</c> user.
+/// </summary>
+public sealed class LocalPostgres : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly bool _throwaway;
+    private readonly bool _startedHere;
+
+    public string DataDirectory { get; }
+    public int Port { get; }
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50";
+
+    private LocalPostgres(string bin, string dataDirectory, int port, bool throwaway, bool startedHere)
+        => (_bin, DataDirectory, Port, _throwaway, _startedHere) = (bin, dataDirectory, port, throwaway, startedHere);
+
+    public const string InstallHint =
+        "No PostgreSQL is available. Configure ConnectionStrings:Funds, or install the PostgreSQL server binaries " +
+        "(Debian/Ubuntu: apt-get install postgresql; they land in /usr/lib/postgresql/<version>/bin), " +
+        "or set PG_BIN to the folder holding initdb and pg_ctl.";
+
+    /// <summary>The folder holding initdb and pg_ctl: $PG_BIN, the newest /usr/lib/postgresql/*/bin, or PATH.</summary>
+    public static string? FindBinaries()
+    {
+        static bool Has(string? dir) => dir is not null && File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"));
+
+        var fromEnv = Environment.GetEnvironmentVariable("PG_BIN");
+        if (Has(fromEnv)) return fromEnv;
+        if (Directory.Exists("/usr/lib/postgresql"))
+        {
+            var newest = Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => (dir: Path.Combine(d, "bin"), version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Where(x => Has(x.dir)).OrderByDescending(x => x.version).FirstOrDefault();
+            if (newest.dir is not null) return newest.dir;
+        }
+        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).FirstOrDefault(Has);
+    }
+
+    /// <summary>Starts a new cluster in a temporary folder on a free port; disposing stops it and deletes the folder.</summary>
+    public static async Task<LocalPostgres> StartThrowawayAsync(CancellationToken ct = default)
+    {
+        var bin = FindBinaries() ?? throw new InvalidOperationException(InstallHint);
+        var dir = Path.Combine(Path.GetTempPath(), "funds-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        var port = FreePort();
+        // Durability is worthless for a cluster deleted after the run; speed is not.
+        await InitAsync(bin, dir, ct);
+        await StartAsync(bin, dir, port, ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200"], ct);
+        return new LocalPostgres(bin, dir, port, throwaway: true, startedHere: true);
+    }
+
+    /// <summary>Starts the persistent cluster in <paramref name="dataDirectory"/>, creating it on first use,
+    /// or reuses it when it is already running.</summary>
+    public static async Task<LocalPostgres> StartPersistentAsync(string dataDirectory, int port, CancellationToken ct = default)
+    {
+        var bin = FindBinaries() ?? throw new InvalidOperationException(InstallHint);
+        dataDirectory = Path.GetFullPath(dataDirectory);
+        var running = RunningPort(dataDirectory);
+        if (running is not null && await IsRunningAsync(bin, dataDirectory, ct))
+            return new LocalPostgres(bin, dataDirectory, running.Value, throwaway: false, startedHere: false);
+
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+            await InitAsync(bin, dataDirectory, ct);
+        if (!PortIsFree(port))
+            throw new InvalidOperationException(
+                $"Port {port} for the local PostgreSQL cluster in {dataDirectory} is taken by another program. " +
+                "Set Funds:LocalDatabase:Port to a free port, or configure ConnectionStrings:Funds.");
+        await StartAsync(bin, dataDirectory, port, ["max_connections=200"], ct);
+        return new LocalPostgres(bin, dataDirectory, port, throwaway: false, startedHere: true);
+    }
+
+    /// <summary>Stops the server if this instance started it; a throwaway cluster is also deleted.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_startedHere) return;
+        try
+        {
+            await RunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", _throwaway ? "immediate" : "fast", "-w"], CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
+        }
+        if (_throwaway)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static async Task InitAsync(string bin, string dir, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dir);
+        if (IsRoot) await RunAsync("chown", ["-R", "postgres:postgres", dir], ct);
+        await RunAsync(Path.Combine(bin, "initdb"), ["-D", dir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], ct);
+    }
+
+    private static async Task StartAsync(string bin, string dir, int port, string[] settings, CancellationToken ct)
+    {
+        var options = string.Join(' ', new[] { $"-p {port}", "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''" }
+            .Concat(settings.Select(s => $"-c {s}")));
+        await RunAsync(Path.Combine(bin, "pg_ctl"), ["start", "-D", dir, "-w", "-t", "60", "-l", Path.Combine(dir, "server.log"), "-o", options], ct);
+    }
+
+    private static async Task<bool> IsRunningAsync(string bin, string dir, CancellationToken ct)
+    {
+        try
+        {
+            await RunAsync(Path.Combine(bin, "pg_ctl"), ["status", "-D", dir], ct);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The port recorded in postmaster.pid (its fourth line), if the file exists.</summary>
+    private static int? RunningPort(string dir)
+    {
+        var pidFile = Path.Combine(dir, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        try
+        {
+            var lines = File.ReadAllLines(pidFile);
+            return lines.Length > 3 && int.TryParse(lines[3].Trim(), out var p) ? p : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static async Task RunAsync(string file, string[] args, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (IsRoot && file != "chown")
+        {
+            psi.FileName = "runuser";
+            foreach (var a in new[] { "-u", "postgres", "--", file }) psi.ArgumentList.Add(a);
+        }
+        else
+        {
+            psi.FileName = file;
+        }
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        // Run from a folder the postgres user can read, or initdb complains about the working directory.
+        psi.WorkingDirectory = Path.GetTempPath();
+
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}.");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(file)} {string.Join(' ', args)} failed ({process.ExitCode}): {(await stderr).Trim()} {(await stdout).Trim()}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

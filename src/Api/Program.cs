@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using Funds.Api.Infrastructure;
+using Funds.Domain.Common;
+using Funds.Projections;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = await LocalDatabase.ResolveConnectionStringAsync(builder);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<ProjectRules>(builder.Configuration.GetSection("Funds:Rules"));
+
+builder.Services.AddMarten(opts =>
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = "funds";
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
+        FundsProjections.Register(opts);
+    })
+    .UseLightweightSessions()
+    .ApplyAllDatabaseChangesOnStartup()
+    .IntegrateWithWolverine();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.UseRuntimeCompilation();
+    opts.Durability.Mode = DurabilityMode.Solo;
+});
+
+builder.Services.AddWolverineHttp();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Complete);
+builder.Services.AddExceptionHandler<ProblemMapping>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddFundsOpenApi();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/swagger/v1/swagger.json", "Funds API v1");
+    o.DocumentTitle = "Funds API";
+});
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapHealthChecks("/health");
+app.MapWolverineEndpoints(o =>
+{
+    o.WarmUpRoutes = RouteWarmup.Lazy;
+    o.RejectUnparseableQueryValues = true;
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class AssignOperatingEntityEndpoint
+{
+    /// <summary>Industry projects: assign the operating entity (经营主体).</summary>
+    [WolverinePost("/api/projects/{id}/operating-entity", OperationId = "AssignOperatingEntity")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, AssignOperatingEntity body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class CancelEndpoint
+{
+    /// <summary>Cancel the project with a reason (before settlement).</summary>
+    [WolverinePost("/api/projects/{id}/cancellation", OperationId = "CancelProject")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, CancelProject body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

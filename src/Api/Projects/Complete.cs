@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class CompleteEndpoint
+{
+    /// <summary>Report construction completed (完工); after a refused acceptance, re-report completion once rectified.</summary>
+    [WolverinePost("/api/projects/{id}/completion", OperationId = "CompleteConstruction")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, CompleteConstruction body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class DistributeIncomeEndpoint
+{
+    /// <summary>Industry projects: record an income distribution (收益分配) to poor households and the village collective.</summary>
+    [WolverinePost("/api/projects/{id}/income-distributions", OperationId = "DistributeIncome")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, DistributeIncome body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

@@ -1,0 +1,28 @@
+using Funds.Api.Infrastructure;
+using Funds.Domain.Projects;
+using Marten;
+
+namespace Funds.Api.Projects;
+
+public static class ProjectFold
+{
+    /// <summary>The project after the events just decided, as the response to the command.</summary>
+    public static Project After(Project before, IEnumerable<object> events)
+    {
+        var state = before;
+        var version = before.Version;
+        foreach (var e in events)
+        {
+            state = Project.Evolve(state, e)!;
+            version++;
+        }
+        return state with { Version = version };
+    }
+
+    /// <summary>Runs a project command: the Domain decides, <see cref="StreamCommands"/> does the HTTP and storage part.</summary>
+    public static Task<IResult> Run(Guid id, IProjectCommand command, HttpContext http, IDocumentSession session)
+        => StreamCommands.AppendAsync<Project>(http, session, id, command,
+            project => ProjectDecider.Decide(command, project, http.Decision()), After, NotFound(id));
+
+    public static string NotFound(Guid id) => $"No project with id {id}.";
+}

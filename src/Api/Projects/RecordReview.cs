@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class RecordReviewEndpoint
+{
+    /// <summary>Industry projects: record a periodic review (回头看): healthy, weak with a rectification plan, or idle with a revival measure.</summary>
+    [WolverinePost("/api/projects/{id}/reviews", OperationId = "RecordReview")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, RecordReview body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

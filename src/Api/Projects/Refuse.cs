@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class RefuseEndpoint
+{
+    /// <summary>The village committee refuses acceptance with reasons; the project goes back to rectification.</summary>
+    [WolverinePost("/api/projects/{id}/acceptance-refusal", OperationId = "RefuseAcceptance")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, RefuseAcceptance body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

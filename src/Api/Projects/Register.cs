@@ -1,0 +1,21 @@
+using Funds.Api.Infrastructure;
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class RegisterEndpoint
+{
+    /// <summary>Register a project (申报): kind, category, name, township, village and plan year.</summary>
+    [WolverinePost("/api/projects", OperationId = "RegisterProject")]
+    [ProducesResponseType<Project>(StatusCodes.Status201Created)]
+    public static Task<IResult> Post(RegisterProject body, HttpContext http, IDocumentSession session)
+    {
+        var id = Guid.CreateVersion7();
+        var registered = ProjectDecider.Register(id, body, http.Decision());
+        var project = Project.Evolve(null, registered)! with { Version = 1 };
+        return StreamCommands.StartAsync(http, session, id, body, registered, project, 1, $"/api/projects/{id}");
+    }
+}

@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class SettleEndpoint
+{
+    /// <summary>Settle the project (结算): the final settled amount, at most the contract amount. Requires the village committee's sign-off.</summary>
+    [WolverinePost("/api/projects/{id}/settlement", OperationId = "SettleProject")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, SettleProject body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

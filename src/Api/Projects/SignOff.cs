@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class SignOffEndpoint
+{
+    /// <summary>The village committee (村两委) signs off the completion acceptance (竣工验收签字), naming the members who signed. This signature is the basis for settlement.</summary>
+    [WolverinePost("/api/projects/{id}/acceptance", OperationId = "SignOffAcceptance")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, SignOffAcceptance body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

@@ -1,0 +1,15 @@
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Projects;
+
+public static class StartEndpoint
+{
+    /// <summary>Report construction started (开工).</summary>
+    [WolverinePost("/api/projects/{id}/start", OperationId = "StartConstruction")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    public static Task<IResult> Post(Guid id, StartConstruction body, HttpContext http, IDocumentSession session)
+        => ProjectFold.Run(id, body, http, session);
+}

@@ -1,0 +1,31 @@
+namespace Funds.Domain.Common;
+
+/// <summary>Who did something: the authenticated subject, the role they acted in, and its scope
+/// (a township or village name for scoped roles). Always taken from the caller's token.</summary>
+public sealed record Actor(string Subject, string Role, string? Scope = null)
+{
+    public static readonly Actor System = new("system", "system");
+}
+
+/// <summary>What every decision needs besides the command and the state: who asks, and when
+/// (the recorded time, from an injected clock — Domain never reads the clock itself).</summary>
+public sealed record DecisionContext(Actor By, DateTimeOffset Now, ProjectRules Rules)
+{
+    /// <summary>Business dates are Chinese calendar dates; "today" is taken in UTC+8.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(ChinaTime.Offset).DateTime);
+}
+
+public static class ChinaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+}
+
+/// <summary>Configurable thresholds for project rules (bound from configuration "Funds:Rules").</summary>
+public sealed record ProjectRules
+{
+    /// <summary>Contracts below this amount (CNY) may be awarded by collective decision of the
+    /// township front-line HQ instead of public tender.</summary>
+    public decimal SmallWorksThreshold { get; init; } = 500_000m;
+
+    public static readonly ProjectRules Default = new();
+}

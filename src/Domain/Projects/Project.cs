@@ -1,0 +1,144 @@
+using Funds.Domain.Common;
+
+namespace Funds.Domain.Projects;
+
+public enum ProjectStatus
+{
+    Registered = 1,
+    Approved = 2,
+    BuilderChosen = 3,
+    UnderConstruction = 4,
+    Completed = 5,
+    /// <summary>Acceptance refused by the village committee: under rectification.</summary>
+    Rectifying = 6,
+    Accepted = 7,
+    Settled = 8,
+    Cancelled = 9,
+}
+
+public sealed record Approval(string DocumentNo, decimal Budget, string ApprovedBy, DateOnly ApprovedOn, Actor RecordedBy);
+
+public sealed record BuilderOfRecord(
+    Builder Builder, BuilderSelectionMethod Method, string Reference, decimal ContractAmount, DateOnly SelectedOn, Actor RecordedBy);
+
+public sealed record Acceptance(IReadOnlyList<string> Signatories, DateOnly SignedOn, Actor RecordedBy);
+
+public sealed record Refusal(string Reasons, IReadOnlyList<string> Signatories, DateOnly RefusedOn, Actor RecordedBy);
+
+public sealed record Settlement(decimal SettledAmount, DateOnly SettledOn, Actor RecordedBy);
+
+public sealed record Cancellation(string Reason, DateOnly CancelledOn, Actor RecordedBy);
+
+public sealed record OperatingEntity(string Name, string CreditCode, DateOnly AssignedOn);
+
+public sealed record Review(ReviewOutcome Outcome, string? Measure, DateOnly ReviewedOn);
+
+/// <summary>A project as its events made it: the write model the rules decide on, and the
+/// document behind GET /api/projects/{id}. Immutable; <see cref="Evolve"/> folds one event.</summary>
+public sealed record Project
+{
+    public Guid Id { get; init; }
+    public ProjectKind Kind { get; init; }
+    public string Category { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Township { get; init; } = "";
+    public string Village { get; init; } = "";
+    public int PlanYear { get; init; }
+    public ProjectStatus Status { get; init; }
+    public DateOnly RegisteredOn { get; init; }
+    public Actor? RegisteredBy { get; init; }
+    public Approval? Approval { get; init; }
+    public BuilderOfRecord? Builder { get; init; }
+    public IReadOnlyList<BuilderOfRecord> FormerBuilders { get; init; } = [];
+    /// <summary>The business date of the latest step, which the next step may not precede.</summary>
+    public DateOnly LastStepOn { get; init; }
+    public DateOnly? StartedOn { get; init; }
+    public DateOnly? CompletedOn { get; init; }
+    /// <summary>The first completion reported (deadlines are judged on it unless it was refused).</summary>
+    public DateOnly? FirstCompletedOn { get; init; }
+    public Acceptance? Acceptance { get; init; }
+    public IReadOnlyList<Refusal> Refusals { get; init; } = [];
+    public Settlement? Settlement { get; init; }
+    public Cancellation? Cancellation { get; init; }
+    public OperatingEntity? OperatingEntity { get; init; }
+    public decimal IncomeToHouseholds { get; init; }
+    public decimal IncomeToCollective { get; init; }
+    public int IncomeDistributions { get; init; }
+    public Review? LastReview { get; init; }
+    public DateTimeOffset LastRecordedAt { get; init; }
+    /// <summary>Stream version, set by the event store.</summary>
+    public int Version { get; init; }
+
+    public static Project? Evolve(Project? state, object @event) => @event switch
+    {
+        ProjectRegistered e => new Project
+        {
+            Id = e.ProjectId, Kind = e.Kind, Category = e.Category, Name = e.Name, Township = e.Township,
+            Village = e.Village, PlanYear = e.PlanYear, Status = ProjectStatus.Registered,
+            RegisteredOn = e.RegisteredOn, RegisteredBy = e.By, LastStepOn = e.RegisteredOn, LastRecordedAt = e.RecordedAt,
+        },
+        _ when state is null => null,
+        ProjectApproved e => state with
+        {
+            Status = ProjectStatus.Approved, LastStepOn = e.ApprovedOn, LastRecordedAt = e.RecordedAt,
+            Approval = new Approval(e.ApprovalDocumentNo, e.ApprovedBudget, e.ApprovedBy, e.ApprovedOn, e.By),
+        },
+        BuilderSelected e => state with
+        {
+            Status = ProjectStatus.BuilderChosen, LastStepOn = e.SelectedOn, LastRecordedAt = e.RecordedAt,
+            Builder = new BuilderOfRecord(e.Builder, e.Method, e.Reference, e.ContractAmount, e.SelectedOn, e.By),
+        },
+        BuilderChanged e => state with
+        {
+            LastStepOn = Max(state.LastStepOn, e.ChangedOn), LastRecordedAt = e.RecordedAt,
+            FormerBuilders = state.Builder is null ? state.FormerBuilders : [.. state.FormerBuilders, state.Builder],
+            Builder = new BuilderOfRecord(e.Builder, e.Method, e.Reference, e.ContractAmount, e.ChangedOn, e.By),
+        },
+        ConstructionStarted e => state with
+        {
+            Status = ProjectStatus.UnderConstruction, StartedOn = e.StartedOn, LastStepOn = e.StartedOn, LastRecordedAt = e.RecordedAt,
+        },
+        ConstructionCompleted e => state with
+        {
+            Status = ProjectStatus.Completed, CompletedOn = e.CompletedOn, FirstCompletedOn = state.FirstCompletedOn ?? e.CompletedOn,
+            LastStepOn = e.CompletedOn, LastRecordedAt = e.RecordedAt,
+        },
+        AcceptanceSignedOff e => state with
+        {
+            Status = ProjectStatus.Accepted, Acceptance = new Acceptance(e.Signatories, e.SignedOn, e.By),
+            LastStepOn = e.SignedOn, LastRecordedAt = e.RecordedAt,
+        },
+        AcceptanceRefused e => state with
+        {
+            Status = ProjectStatus.Rectifying, Refusals = [.. state.Refusals, new Refusal(e.Reasons, e.Signatories, e.RefusedOn, e.By)],
+            LastStepOn = e.RefusedOn, LastRecordedAt = e.RecordedAt,
+        },
+        ProjectSettled e => state with
+        {
+            Status = ProjectStatus.Settled, Settlement = new Settlement(e.SettledAmount, e.SettledOn, e.By),
+            LastStepOn = e.SettledOn, LastRecordedAt = e.RecordedAt,
+        },
+        ProjectCancelled e => state with
+        {
+            Status = ProjectStatus.Cancelled, Cancellation = new Cancellation(e.Reason, e.CancelledOn, e.By),
+            LastStepOn = Max(state.LastStepOn, e.CancelledOn), LastRecordedAt = e.RecordedAt,
+        },
+        OperatingEntityAssigned e => state with
+        {
+            OperatingEntity = new OperatingEntity(e.Name, e.CreditCode, e.AssignedOn), LastRecordedAt = e.RecordedAt,
+        },
+        IncomeDistributed e => state with
+        {
+            IncomeToHouseholds = state.IncomeToHouseholds + e.HouseholdAmount,
+            IncomeToCollective = state.IncomeToCollective + e.CollectiveAmount,
+            IncomeDistributions = state.IncomeDistributions + 1, LastRecordedAt = e.RecordedAt,
+        },
+        PeriodicReviewRecorded e => state with
+        {
+            LastReview = new Review(e.Outcome, e.Measure, e.ReviewedOn), LastRecordedAt = e.RecordedAt,
+        },
+        _ => state,
+    };
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

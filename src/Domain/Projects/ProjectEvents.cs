@@ -1,0 +1,81 @@
+using Funds.Domain.Common;
+
+namespace Funds.Domain.Projects;
+
+// Every project event carries its business date (…On: when it happened, a calendar date),
+// the actor who recorded it (By, from the token) and when it was recorded (RecordedAt, from
+// the injected clock). Business date and recorded time differ when facts are reported late.
+
+public enum ProjectKind { Infrastructure = 1, Industry = 2 }
+
+public enum BuilderSelectionMethod
+{
+    /// <summary>Public tender (招投标); reference = tender number.</summary>
+    PublicTender = 1,
+    /// <summary>Collective decision of the township front-line HQ (集体研究确定) for small works;
+    /// reference = minutes number.</summary>
+    CollectiveDecision = 2,
+}
+
+public enum ReviewOutcome
+{
+    /// <summary>Operating normally.</summary>
+    Healthy = 1,
+    /// <summary>Weak: needs a rectification plan.</summary>
+    Weak = 2,
+    /// <summary>Idle or dormant: needs a revival measure (capital injection, asset shares, cooperative operation).</summary>
+    Idle = 3,
+}
+
+public sealed record Builder(string Name, string CreditCode);
+
+public sealed record ProjectRegistered(
+    Guid ProjectId, ProjectKind Kind, string Category, string Name, string Township, string Village,
+    int PlanYear, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt);
+
+public sealed record ProjectApproved(
+    Guid ProjectId, string ApprovalDocumentNo, decimal ApprovedBudget, string ApprovedBy,
+    DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt);
+
+public sealed record BuilderSelected(
+    Guid ProjectId, Builder Builder, BuilderSelectionMethod Method, string Reference,
+    decimal ContractAmount, DateOnly SelectedOn, Actor By, DateTimeOffset RecordedAt);
+
+/// <summary>The builder of record replaced; layered subcontracting is not a change of builder.</summary>
+public sealed record BuilderChanged(
+    Guid ProjectId, Builder Builder, BuilderSelectionMethod Method, string Reference,
+    decimal ContractAmount, string Reason, DateOnly ChangedOn, Actor By, DateTimeOffset RecordedAt);
+
+public sealed record ConstructionStarted(Guid ProjectId, DateOnly StartedOn, Actor By, DateTimeOffset RecordedAt);
+
+/// <summary>Completion reported; after a refused acceptance this is the re-report once rectified.</summary>
+public sealed record ConstructionCompleted(
+    Guid ProjectId, DateOnly CompletedOn, bool AfterRectification, Actor By, DateTimeOffset RecordedAt);
+
+/// <summary>The village committee (村两委) signed the completion acceptance: the basis for settlement.</summary>
+public sealed record AcceptanceSignedOff(
+    Guid ProjectId, IReadOnlyList<string> Signatories, DateOnly SignedOn, Actor By, DateTimeOffset RecordedAt);
+
+/// <summary>The village committee refused acceptance; the project goes back to rectification.</summary>
+public sealed record AcceptanceRefused(
+    Guid ProjectId, string Reasons, IReadOnlyList<string> Signatories, DateOnly RefusedOn, Actor By, DateTimeOffset RecordedAt);
+
+public sealed record ProjectSettled(
+    Guid ProjectId, decimal SettledAmount, DateOnly SettledOn, Actor By, DateTimeOffset RecordedAt);
+
+public sealed record ProjectCancelled(
+    Guid ProjectId, string Reason, DateOnly CancelledOn, Actor By, DateTimeOffset RecordedAt);
+
+// Industry projects (产业项目): operation after construction.
+
+public sealed record OperatingEntityAssigned(
+    Guid ProjectId, string Name, string CreditCode, DateOnly AssignedOn, Actor By, DateTimeOffset RecordedAt);
+
+/// <summary>Income distributed (收益分配) with differentiated shares to poor households and the village collective.</summary>
+public sealed record IncomeDistributed(
+    Guid ProjectId, string Period, decimal HouseholdAmount, int HouseholdCount, decimal CollectiveAmount,
+    DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt);
+
+/// <summary>Periodic review ("回头看"): healthy, weak with a rectification plan, or idle with a revival measure.</summary>
+public sealed record PeriodicReviewRecorded(
+    Guid ProjectId, ReviewOutcome Outcome, string? Measure, DateOnly ReviewedOn, Actor By, DateTimeOffset RecordedAt);

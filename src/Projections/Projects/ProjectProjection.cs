@@ -1,0 +1,16 @@
+using Funds.Domain.Projects;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Funds.Projections.Projects;
+
+/// <summary>Keeps the <see cref="Project"/> document (one per project stream) up to date in the
+/// same transaction as the events, so reads after a write see it. The fold is the Domain's.</summary>
+public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
+{
+    public override Project? Evolve(Project? snapshot, Guid id, IEvent e)
+    {
+        var next = Project.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = (int)e.Version };
+    }
+}
