@@ -32,6 +32,7 @@ builder.Services.AddMarten(opts =>
 
 builder.Host.UseWolverine(opts =>
 {
+    opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.UseRuntimeCompilation();
     opts.Durability.Mode = DurabilityMode.Solo;
 });

@@ -1,0 +1,66 @@
+using Funds.Domain.Common;
+using Funds.Domain.Projects;
+
+namespace Funds.Domain.Tests;
+
+/// <summary>Builds project states by folding events, the way the store does.</summary>
+public static class Given
+{
+    public static readonly Actor Hq = new("hq-guandian", "township-hq", "官店镇");
+    public static readonly DateTimeOffset Now = new(2020, 1, 15, 10, 0, 0, ChinaTime.Offset);
+    public static DecisionContext Ctx(DateTimeOffset? now = null) => new(Hq, now ?? Now, ProjectRules.Default);
+    public static readonly Guid Id = Guid.Parse("0190c3b2-0000-7000-8000-000000000001");
+    public const string Code = "91422822MA4955XK21";
+    public const string OtherCode = "91422822MA49AB123M";
+    public static DateOnly D(string s) => DateOnly.Parse(s);
+
+    public static Project Fold(params object[] events) => events.Aggregate((Project?)null, Project.Evolve)!;
+
+    public static ProjectRegistered Registered(ProjectKind kind = ProjectKind.Infrastructure, string category = "road")
+        => new(Id, kind, category, "通组公路", "官店镇", "黄坪村", 2019, D("2019-01-10"), Hq, Now);
+
+    public static ProjectApproved Approved(decimal budget = 1_000_000m) => new(Id, "建扶发〔2019〕12号", budget, "县扶贫开发领导小组", D("2019-02-01"), Hq, Now);
+    public static BuilderSelected Builder(decimal amount = 900_000m) => new(Id, new Builder("路桥公司", Code), BuilderSelectionMethod.PublicTender, "ZB-1", amount, D("2019-02-20"), Hq, Now);
+    public static ConstructionStarted Started() => new(Id, D("2019-03-01"), Hq, Now);
+    public static ConstructionCompleted Completed(string on = "2019-06-20") => new(Id, D(on), false, Hq, Now);
+    public static AcceptanceSignedOff SignedOff() => new(Id, ["李国华"], D("2019-06-25"), Hq, Now);
+    public static AcceptanceRefused Refused() => new(Id, "排水沟未完成", ["李国华"], D("2019-06-22"), Hq, Now);
+    public static ProjectSettled Settled() => new(Id, 880_000m, D("2019-07-10"), Hq, Now);
+    public static ProjectCancelled Cancelled() => new(Id, "搬迁", D("2019-03-05"), Hq, Now);
+    public static OperatingEntityAssigned Entity() => new(Id, "合作社", Code, D("2019-06-26"), Hq, Now);
+
+    public static Project Registered_() => Fold(Registered());
+    public static Project Approved_() => Fold(Registered(), Approved());
+    public static Project WithBuilder() => Fold(Registered(), Approved(), Builder());
+    public static Project UnderConstruction() => Fold(Registered(), Approved(), Builder(), Started());
+    public static Project Completed_() => Fold(Registered(), Approved(), Builder(), Started(), Completed());
+    public static Project Accepted() => Fold(Registered(), Approved(), Builder(), Started(), Completed(), SignedOff());
+    public static Project Rectifying() => Fold(Registered(), Approved(), Builder(), Started(), Completed(), Refused());
+    public static Project Settled_() => Fold(Registered(), Approved(), Builder(), Started(), Completed(), SignedOff(), Settled());
+    public static Project Cancelled_() => Fold(Registered(), Approved(), Cancelled());
+
+    public static Project IndustryAccepted(bool withEntity = true)
+    {
+        var events = new List<object> { Registered(ProjectKind.Industry, "cooperative"), Approved(), Builder(), Started(), Completed(), SignedOff() };
+        if (withEntity) events.Add(Entity());
+        return Fold([.. events]);
+    }
+}
+
+public static class Expect
+{
+    public static RuleViolation Rule(string rule, RejectionKind kind, Action act)
+    {
+        var e = Assert.ThrowsAny<RuleViolation>(act);
+        Assert.Equal(rule, e.Rule);
+        Assert.Equal(kind, e.Kind);
+        return e;
+    }
+
+    public static InvalidCommand Invalid(Action act, params string[] fields)
+    {
+        var e = Assert.Throws<InvalidCommand>(act);
+        foreach (var f in fields) Assert.Contains(f, e.Errors.Keys);
+        return e;
+    }
+}

@@ -1,0 +1,44 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wolverine;
+
+[assembly: AssemblyFixture(typeof(Funds.IntegrationTests.Infrastructure.FundsApp))]
+
+namespace Funds.IntegrationTests.Infrastructure;
+
+/// <summary>The real application, in memory, against a real PostgreSQL; one per test run.</summary>
+public sealed class FundsApp : IAsyncLifetime
+{
+    private TestDatabase? _db;
+
+    /// <summary>Tests run "today" = 2020-01-15 (China time) unless they move the clock.</summary>
+    public TestClock Clock { get; } = new(new DateTimeOffset(2020, 1, 15, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+    public string ConnectionString => _db!.ConnectionString;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.StartAsync();
+        Environment.SetEnvironmentVariable("ConnectionStrings__Funds", _db.ConnectionString);
+        Host = await AlbaHost.For<Program>(b =>
+        {
+            b.UseSetting("ConnectionStrings:Funds", _db.ConnectionString);
+            b.ConfigureServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.RunWolverineInSoloMode();
+            });
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        if (_db is not null) await _db.DisposeAsync();
+    }
+}

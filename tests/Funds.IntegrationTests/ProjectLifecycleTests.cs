@@ -1,0 +1,130 @@
+using Funds.IntegrationTests.Infrastructure;
+
+namespace Funds.IntegrationTests;
+
+public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task register_approve_and_get_round_trip_through_postgres()
+    {
+        var township = UniqueName("官店镇");
+        var created = await Post("/api/projects", ProjectDriver.Registration(township), 201);
+        var id = Guid.Parse((string)Json(created)["id"]!);
+        Assert.Equal($"/api/projects/{id}", created.Context.Response.Headers.Location.ToString());
+        Assert.Equal("\"1\"", created.Context.Response.Headers.ETag.ToString());
+
+        await Projects.Approve(id, budget: 1_234_567.89m);
+
+        var got = await Get($"/api/projects/{id}");
+        var project = Json(got);
+        Assert.Equal("\"2\"", got.Context.Response.Headers.ETag.ToString());
+        Assert.Equal("Approved", (string)project["status"]!);
+        Assert.Equal(township, (string)project["township"]!);
+        Assert.Equal("通组公路硬化 黄坪村", (string)project["name"]!);
+        Assert.Equal(1_234_567.89m, (decimal)project["approval"]!["budget"]!);
+        Assert.Equal("建扶发〔2019〕12号", (string)project["approval"]!["documentNo"]!);
+        Assert.Equal(2, await StreamVersion(id));
+    }
+
+    [Fact]
+    public async Task infrastructure_project_lives_through_refusal_rectification_sign_off_and_settlement()
+    {
+        var id = await Projects.Completed(UniqueName("高坪镇"));
+        await Post($"/api/projects/{id}/acceptance-refusal",
+            new { reasons = "路面厚度不足,排水沟未完成", signatories = new[] { "李国华" }, refusedOn = "2019-06-22" }, 200);
+        var rectifying = Json(await Get($"/api/projects/{id}"));
+        Assert.Equal("Rectifying", (string)rectifying["status"]!);
+
+        await Projects.Complete(id, on: "2019-06-27");
+        await Projects.SignOff(id, on: "2019-06-28");
+        await Projects.Settle(id, amount: 899_999.99m, on: "2019-07-15");
+
+        var project = Json(await Get($"/api/projects/{id}"));
+        Assert.Equal("Settled", (string)project["status"]!);
+        Assert.Equal(899_999.99m, (decimal)project["settlement"]!["settledAmount"]!);
+        Assert.Equal("2019-06-20", (string)project["firstCompletedOn"]!);
+        Assert.Equal("2019-06-27", (string)project["completedOn"]!);
+        Assert.Single(project["refusals"]!.AsArray());
+        Assert.Equal(9, await StreamVersion(id));
+    }
+
+    [Fact]
+    public async Task industry_project_is_built_then_operated()
+    {
+        var id = await Projects.Register(ProjectDriver.Registration(UniqueName("业州镇"), kind: "Industry", category: "cooperative"));
+        await Projects.Approve(id, budget: 300_000m);
+        await Post($"/api/projects/{id}/builder", new
+        {
+            builderName = "建始县黄坪村种养专业合作社", creditCode = ProjectDriver.BuilderCode, method = "CollectiveDecision",
+            reference = "官店镇前指纪要〔2019〕7号", contractAmount = 280_000m, selectedOn = "2019-02-20",
+        }, 200);
+        await Projects.Start(id);
+        await Projects.Complete(id);
+        await Projects.SignOff(id);
+        await Post($"/api/projects/{id}/operating-entity", new { name = "建始县黄坪村种养专业合作社", creditCode = ProjectDriver.BuilderCode, assignedOn = "2019-06-26" }, 200);
+        await Projects.Settle(id, amount: 275_000m);
+        await Post($"/api/projects/{id}/income-distributions",
+            new { period = "2019", householdAmount = 36_000.00m, householdCount = 48, collectiveAmount = 12_000.50m, distributedOn = "2019-12-20" }, 200);
+        await Post($"/api/projects/{id}/reviews", new { outcome = "Weak", measure = "更换经营主体,注入资金5万元", reviewedOn = "2019-12-28" }, 200);
+
+        var project = Json(await Get($"/api/projects/{id}"));
+        Assert.Equal("Settled", (string)project["status"]!);
+        Assert.Equal(36_000m, (decimal)project["incomeToHouseholds"]!);
+        Assert.Equal(12_000.50m, (decimal)project["incomeToCollective"]!);
+        Assert.Equal("Weak", (string)project["lastReview"]!["outcome"]!);
+        Assert.Equal(10, await StreamVersion(id));
+    }
+
+    [Fact]
+    public async Task builder_change_is_its_own_event_with_reason()
+    {
+        var id = await Projects.RegisteredAndApproved(UniqueName("花坪镇"));
+        await Projects.SelectBuilder(id);
+        await Post($"/api/projects/{id}/builder-change", new
+        {
+            builderName = "湖北兴建工程有限公司", creditCode = ProjectDriver.OtherBuilderCode, method = "PublicTender",
+            reference = "JSZB-2019-044", contractAmount = 950_000m, reason = "原施工单位资质被吊销", changedOn = "2019-02-25",
+        }, 200);
+        var project = Json(await Get($"/api/projects/{id}"));
+        Assert.Equal(ProjectDriver.OtherBuilderCode, (string)project["builder"]!["builder"]!["creditCode"]!);
+        Assert.Single(project["formerBuilders"]!.AsArray());
+        Assert.Equal("BuilderChosen", (string)project["status"]!);
+    }
+
+    [Fact]
+    public async Task cancellation_ends_the_project()
+    {
+        var id = await Projects.RegisteredAndApproved(UniqueName("三里乡"));
+        await Post($"/api/projects/{id}/cancellation", new { reason = "村民搬迁,项目不再需要", cancelledOn = "2019-03-01" }, 200);
+        var before = await StreamVersion(id);
+        var rejected = Json(await Post($"/api/projects/{id}/builder",
+            new { builderName = "x", creditCode = ProjectDriver.BuilderCode, method = "PublicTender", reference = "r", contractAmount = 1m, selectedOn = "2019-03-02" }, 409));
+        Assert.Equal("project-cancelled", (string)rejected["rule"]!);
+        Assert.Equal(before, await StreamVersion(id));
+    }
+
+    [Fact]
+    public async Task list_filters_by_township_village_kind_category_status_and_year_and_pages()
+    {
+        var township = UniqueName("龙坪乡");
+        var a = await Projects.Register(ProjectDriver.Registration(township, village: "甲村"));
+        var b = await Projects.Register(ProjectDriver.Registration(township, village: "乙村", kind: "Industry", category: "workshop", planYear: 2018, registeredOn: "2018-05-01"));
+        await Projects.Register(ProjectDriver.Registration(township, village: "乙村", category: "drinking-water"));
+        await Projects.Approve(a);
+
+        Assert.Equal(3, (int)Json(await Get($"/api/projects?township={township}"))["total"]!);
+        Assert.Equal(2, (int)Json(await Get($"/api/projects?township={township}&village=乙村"))["total"]!);
+        var industry = Json(await Get($"/api/projects?township={township}&kind=Industry"));
+        Assert.Equal(b.ToString(), (string)industry["items"]![0]!["id"]!);
+        Assert.Equal(1, (int)Json(await Get($"/api/projects?township={township}&category=drinking-water"))["total"]!);
+        Assert.Equal(a.ToString(), (string)Json(await Get($"/api/projects?township={township}&status=Approved"))["items"]![0]!["id"]!);
+        Assert.Equal(1, (int)Json(await Get($"/api/projects?township={township}&planYear=2018"))["total"]!);
+
+        var page2 = Json(await Get($"/api/projects?township={township}&page=2&pageSize=2"));
+        Assert.Single(page2["items"]!.AsArray());
+        Assert.Equal(3, (int)page2["total"]!);
+
+        await Get($"/api/projects?pageSize=1000", 400);
+        await Get($"/api/projects?status=Nonsense", 400);
+    }
+}
