@@ -48,7 +48,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMappi
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddFundsOpenApi();
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.AddFundsSecurity();
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256 * 1024);
 
 var app = builder.Build();
 
@@ -60,8 +61,11 @@ app.UseSwaggerUI(o =>
     o.SwaggerEndpoint("/swagger/v1/swagger.json", "Funds API v1");
     o.DocumentTitle = "Funds API";
 });
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
-app.MapHealthChecks("/health");
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapDevTokens();
 app.MapWolverineEndpoints(o =>
 {
     o.WarmUpRoutes = RouteWarmup.Lazy;

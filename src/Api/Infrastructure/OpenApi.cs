@@ -21,6 +21,15 @@ public static class OpenApi
             var xml = Path.Combine(AppContext.BaseDirectory, "Funds.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.OperationFilter<ProblemResponses>();
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A JWT with a `role` claim (and `funds_scope` for township-hq and village-committee). " +
+                              "In Development, get one from POST /api/dev/token.",
+            });
+            o.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
         });
         return services;
     }
@@ -46,6 +55,11 @@ public static class OpenApi
             }
 
             Add(400, "Invalid request: field errors (`errors`) or malformed input.", validation);
+            if (!path.StartsWith("api/dev/"))
+            {
+                Add(401, "No valid bearer token.", problem);
+                Add(403, "The caller's role or scope (township, village) does not allow this.", problem);
+            }
             if (path.Contains('{')) Add(404, "No such record.", problem);
             if (method == "POST")
             {

@@ -33,6 +33,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
         {
             RejectionKind.Invalid => 400,
             RejectionKind.NotFound => 404,
+            RejectionKind.Forbidden => 403,
             RejectionKind.Conflict => 409,
             _ => 422,
         }, e.Rule, e.Message),

@@ -1,4 +1,5 @@
 using Funds.Api.Infrastructure;
+using Funds.Domain.Common;
 using Funds.Domain.Projects;
 using Marten;
 
@@ -22,7 +23,12 @@ public static class ProjectFold
     /// <summary>Runs a project command: the Domain decides, <see cref="StreamCommands"/> does the HTTP and storage part.</summary>
     public static Task<IResult> Run(Guid id, IProjectCommand command, HttpContext http, IDocumentSession session)
         => StreamCommands.AppendAsync<Project>(http, session, id, command,
-            project => ProjectDecider.Decide(command, project, http.Decision()), After, NotFound(id));
+            project =>
+            {
+                var context = http.Decision();
+                ProjectAccess.Authorize(context.By, project, command);
+                return ProjectDecider.Decide(command, project, context);
+            }, After, NotFound(id));
 
     public static string NotFound(Guid id) => $"No project with id {id}.";
 }

@@ -8,6 +8,8 @@ public enum RejectionKind
     Conflict,
     Unprocessable,
     NotFound,
+    /// <summary>The caller's role or scope does not allow this on this record.</summary>
+    Forbidden,
 }
 
 /// <summary>A command rejected by a rule. <see cref="Rule"/> is a stable, documented code

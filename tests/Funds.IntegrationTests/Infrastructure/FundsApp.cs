@@ -1,4 +1,5 @@
 using Alba;
+using Funds.Api.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,9 @@ public sealed class FundsApp : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public string ConnectionString => _db!.ConnectionString;
+
+    public string Token(string role, string? scope = null, string? subject = null)
+        => Host.Services.GetRequiredService<TokenIssuer>().Issue(subject ?? $"test-{role}", role, scope);
 
     public async ValueTask InitializeAsync()
     {

@@ -1,7 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
+using Funds.Domain.Common;
 using Marten;
 
 namespace Funds.IntegrationTests.Infrastructure;
@@ -9,9 +8,13 @@ namespace Funds.IntegrationTests.Infrastructure;
 public abstract class IntegrationTest(FundsApp app)
 {
     protected FundsApp App { get; } = app;
-
-    protected ProjectDriver Projects => new(async (url, body, status) => Json(await Post(url, body, status)));
     protected IAlbaHost Host => App.Host;
+
+    protected string Finance => App.Token(Roles.Finance);
+    protected string Auditor => App.Token(Roles.Auditor);
+
+    /// <summary>A driver for projects in one township and village, with tokens scoped to them.</summary>
+    protected ProjectDriver Projects(string township, string village = "黄坪村") => new(App, township, village, Post);
 
     /// <summary>A unique township per test keeps list queries independent of other tests' data.</summary>
     protected static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -31,26 +34,30 @@ public abstract class IntegrationTest(FundsApp app)
 
     protected static JsonObject Json(IScenarioResult result) => JsonNode.Parse(result.ReadAsText())!.AsObject();
 
-    protected Task<IScenarioResult> Post(string url, object body, int status, Action<Scenario>? configure = null)
+    protected Task<IScenarioResult> Post(string url, object body, int status, string? token, Action<Scenario>? configure = null)
         => Host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl(url);
+            if (token is not null) s.WithRequestHeader("Authorization", "Bearer " + token);
             configure?.Invoke(s);
             s.StatusCodeShouldBe(status);
         });
 
-    protected Task<IScenarioResult> PostRaw(string url, string rawBody, int status)
+    protected Task<IScenarioResult> PostRaw(string url, string rawBody, int status, string? token)
         => Host.Scenario(s =>
         {
             s.Post.Text(rawBody).ToUrl(url);
             s.WithRequestHeader("Content-Type", "application/json");
+            if (token is not null) s.WithRequestHeader("Authorization", "Bearer " + token);
             s.StatusCodeShouldBe(status);
         });
 
-    protected Task<IScenarioResult> Get(string url, int status = 200)
+    protected Task<IScenarioResult> Get(string url, int status = 200, string? token = "")
         => Host.Scenario(s =>
         {
             s.Get.Url(url);
+            var bearer = token == "" ? Auditor : token;
+            if (bearer is not null) s.WithRequestHeader("Authorization", "Bearer " + bearer);
             s.StatusCodeShouldBe(status);
         });
 }

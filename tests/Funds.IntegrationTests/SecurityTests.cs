@@ -1,0 +1,171 @@
+using Alba;
+using Funds.Api.Infrastructure;
+using Funds.Domain.Common;
+using Funds.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Funds.IntegrationTests;
+
+/// <summary>No token → 401; wrong role → 403; right role, wrong township or village → 403; nothing appended.</summary>
+public class SecurityTests(FundsApp app) : IntegrationTest(app)
+{
+    /// <summary>Every project command: its step route, a valid-looking body, and who may send it.</summary>
+    public static TheoryData<string, string> Commands => new()
+    {
+        { "approval", Roles.Finance },
+        { "builder", Roles.TownshipHq },
+        { "builder-change", Roles.TownshipHq },
+        { "start", Roles.TownshipHq },
+        { "completion", Roles.TownshipHq },
+        { "acceptance", Roles.VillageCommittee },
+        { "acceptance-refusal", Roles.VillageCommittee },
+        { "settlement", Roles.Finance },
+        { "cancellation", Roles.TownshipHq },
+        { "operating-entity", Roles.TownshipHq },
+        { "income-distributions", Roles.TownshipHq },
+        { "reviews", Roles.TownshipHq },
+    };
+
+    private static readonly object AnyBody = new { startedOn = "2019-03-01", reason = "r", signatories = new[] { "李国华" } };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task project_command_needs_a_token_the_right_role_and_the_right_scope(string step, string role)
+    {
+        var p = Projects(UniqueName("官店镇"), "黄坪村");
+        var id = await p.Register();
+        var url = $"/api/projects/{id}/{step}";
+
+        Assert.Equal("unauthenticated", (string)Json(await Post(url, AnyBody, 401, token: null))["rule"]!);
+
+        var wrongRole = Roles.All.First(r => r != role && r != Roles.Admin);
+        Assert.Equal(403, (int)Json(await Post(url, AnyBody, 403, App.Token(wrongRole, p.Township)))["status"]!);
+        await Post(url, AnyBody, 403, App.Token(Roles.Admin));
+
+        if (role == Roles.TownshipHq)
+            Assert.Equal("outside-scope", (string)Json(await Post(url, AnyBody, 403, App.Token(Roles.TownshipHq, "高坪镇")))["rule"]!);
+        if (role == Roles.VillageCommittee)
+        {
+            // A committee of another village in the same township, and of a same-named village elsewhere.
+            await Post(url, AnyBody, 403, App.Token(Roles.VillageCommittee, Roles.VillageScope(p.Township, "望坪村")));
+            Assert.Equal("outside-scope", (string)Json(await Post(url, AnyBody, 403, App.Token(Roles.VillageCommittee, Roles.VillageScope("高坪镇", "黄坪村"))))["rule"]!);
+        }
+
+        Assert.Equal(1, await StreamVersion(id));
+    }
+
+    [Fact]
+    public async Task registration_is_for_the_township_hq_of_that_township()
+    {
+        var p = Projects(UniqueName("官店镇"));
+        var before = await TotalEvents();
+        await Post("/api/projects", p.Registration(), 401, token: null);
+        await Post("/api/projects", p.Registration(), 403, p.Finance);
+        await Post("/api/projects", p.Registration(), 403, p.Committee);
+        Assert.Equal("outside-scope", (string)Json(await Post("/api/projects", p.Registration(), 403, App.Token(Roles.TownshipHq, "高坪镇")))["rule"]!);
+        Assert.Equal(before, await TotalEvents());
+    }
+
+    [Theory]
+    [InlineData("/api/projects")]
+    [InlineData("/api/projects/0190c3b2-0000-7000-8000-000000000001")]
+    public async Task reads_need_authentication_and_any_role_may_read(string url)
+    {
+        await Get(url, 401, token: null);
+        foreach (var role in Roles.All)
+        {
+            var result = await Host.Scenario(s =>
+            {
+                s.Get.Url(url);
+                s.WithRequestHeader("Authorization", "Bearer " + App.Token(role, role == Roles.TownshipHq ? "官店镇" : null));
+                s.IgnoreStatusCode();
+            });
+            Assert.NotEqual(401, result.Context.Response.StatusCode);
+            Assert.NotEqual(403, result.Context.Response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task tokens_signed_with_another_key_or_expired_are_refused()
+    {
+        var other = new TokenIssuer(new AuthOptions { SigningKey = new string('x', 40) });
+        await Get("/api/projects", 401, other.Issue("mallory", Roles.Auditor));
+        var issuer = Host.Services.GetRequiredService<TokenIssuer>();
+        await Get("/api/projects", 401, issuer.Issue("late", Roles.Auditor, lifetime: TimeSpan.FromMinutes(-10)));
+    }
+
+    [Fact]
+    public void every_api_endpoint_declares_who_may_call_it()
+    {
+        var endpoints = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/") == true)
+            .ToList();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+            if (anonymous)
+            {
+                Assert.Equal("/api/dev/token", endpoint.RoutePattern.RawText);
+                continue;
+            }
+            if (methods.Contains("POST"))
+                Assert.Contains(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy is not null);
+        }
+    }
+
+    [Fact]
+    public async Task dev_token_endpoint_issues_usable_tokens_in_development()
+    {
+        var token = Json(await Host.Scenario(s =>
+        {
+            s.Post.Json(new { role = "village-committee", township = "官店镇", village = "黄坪村" }).ToUrl("/api/dev/token");
+            s.StatusCodeShouldBeOk();
+        }));
+        Assert.Equal("官店镇/黄坪村", (string)token["scope"]!);
+        await Get("/api/projects", 200, (string)token["accessToken"]!);
+
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { role = "emperor" }).ToUrl("/api/dev/token");
+            s.StatusCodeShouldBe(400);
+        });
+    }
+
+    [Fact]
+    public async Task outside_development_there_is_no_token_endpoint_and_no_internal_detail()
+    {
+        await using var production = await AlbaHost.For<Program>(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ConnectionStrings:Funds", App.ConnectionString);
+            b.UseSetting("Funds:Auth:SigningKey", "a-production-key-from-configuration-0123456789");
+        });
+        var token = production.Services.GetRequiredService<TokenIssuer>().Issue("ops", Roles.Admin);
+        await production.Scenario(s =>
+        {
+            s.Post.Json(new { role = "admin" }).ToUrl("/api/dev/token");
+            s.WithRequestHeader("Authorization", "Bearer " + token);
+            s.StatusCodeShouldBe(404);
+        });
+        // Unauthenticated callers learn nothing about which routes exist.
+        await production.Scenario(s =>
+        {
+            s.Post.Json(new { role = "admin" }).ToUrl("/api/dev/token");
+            s.StatusCodeShouldBe(401);
+        });
+        var malformed = await production.Scenario(s =>
+        {
+            s.Post.Text("{\"approvedBudget\":").ToUrl($"/api/projects/{Guid.NewGuid()}/approval");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.WithRequestHeader("Authorization", "Bearer " + production.Services.GetRequiredService<TokenIssuer>().Issue("cw", Roles.Finance));
+            s.StatusCodeShouldBe(400);
+        });
+        Assert.DoesNotContain("   at ", malformed.ReadAsText());
+        Assert.DoesNotContain("Exception", malformed.ReadAsText());
+    }
+}
