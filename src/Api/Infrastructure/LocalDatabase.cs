@@ -17,7 +17,8 @@ public static class LocalDatabase
         var port = int.TryParse(section["Port"], out var p) ? p : 55432;
 
         var cluster = await LocalPostgres.StartPersistentAsync(dataDirectory, port);
-        builder.Services.AddSingleton(cluster); // disposed on shutdown: stops the server if this process started it
+        builder.Services.AddSingleton(cluster);
+        builder.Services.AddHostedService(_ => new StopOnShutdown(cluster));
         Console.WriteLine($"Funds: no ConnectionStrings:Funds configured; using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}.");
         return cluster.ConnectionString;
     }
@@ -27,5 +28,12 @@ public static class LocalDatabase
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Funds.sln"))) return dir.FullName;
         return contentRoot;
+    }
+
+    /// <summary>Stops the cluster when the API stops, if this process started it (a reused one keeps running).</summary>
+    private sealed class StopOnShutdown(LocalPostgres cluster) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public async Task StopAsync(CancellationToken ct) => await cluster.DisposeAsync();
     }
 }
