@@ -1,4 +1,5 @@
 using Funds.Domain.Projects;
+using Funds.Projections.Funds;
 using Funds.Projections.Projects;
 using JasperFx.Events.Projections;
 using Marten;
@@ -10,7 +11,18 @@ public static class FundsProjections
 {
     public static void Register(StoreOptions opts)
     {
+        // Write models: one stream each, updated in the command's transaction.
         opts.Projections.Add(new ProjectProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new FundSourceProjection(), ProjectionLifecycle.Inline);
+
+        // Read models folding many streams: asynchronous (the daemon applies events in order, so
+        // concurrent writers never overwrite each other's lines).
+        opts.Projections.Add(new ProjectFundingProjection(), ProjectionLifecycle.Async);
+        opts.Projections.Add(new FundSourceLedgerProjection(), ProjectionLifecycle.Async);
+        opts.Projections.Add(new PayeeLedgerProjection(), ProjectionLifecycle.Async);
+        opts.Projections.Add(new FundMovementProjection(), ProjectionLifecycle.Async);
+        opts.Schema.For<FundMovement>()
+            .Index(x => x.Township).Index(x => x.FundSourceId).Index(x => x.ProjectId).Index(x => x.BusinessDate);
         opts.Schema.For<Project>()
             .Index(x => x.Township)
             .Index(x => x.Village)

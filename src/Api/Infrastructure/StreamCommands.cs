@@ -1,93 +1,101 @@
 using System.Text.Json;
 using Funds.Domain.Common;
 using JasperFx;
+using JasperFx.Events;
 using Marten;
-
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Funds.Api.Infrastructure;
 
+/// <summary>What a command attempt produced: the response body, the version it leaves the main stream at.</summary>
+public sealed record CommandOutcome(object Body, long Version, int Status = StatusCodes.Status200OK, string? Location = null);
+
 /// <summary>
-/// The HTTP side of every command on an event stream, so endpoints stay one-line calls into Domain:
-/// replays an Idempotency-Key's first answer; checks If-Match against the stream version (412);
-/// fetches the aggregate for writing (404 if the stream does not exist); appends what the Domain
-/// decided; and saves events and idempotency record in one transaction. Marten's optimistic check
-/// at commit turns a concurrent writer into 409 (or 412 under If-Match), never a lost event.
+/// The HTTP side of every command, so endpoints stay short calls into Domain:
+/// <list type="bullet">
+/// <item>an Idempotency-Key already answered gets the stored answer, and nothing is appended;</item>
+/// <item>If-Match names the version the caller decided on: if the stream moved on, 412;</item>
+/// <item>events, idempotency record and any uniqueness records are saved in one transaction;</item>
+/// <item>Marten checks at commit that every stream written is still at the version it was read at.
+///   A concurrent writer makes that check fail: with If-Match the answer is 412; without it the
+///   command is decided again on the fresh state (a few times), so it "runs against the current
+///   version" and can never overwrite or lose another writer's events.</item>
+/// </list>
 /// </summary>
 public static class StreamCommands
 {
-    public static async Task<IResult> StartAsync<T>(
-        HttpContext http, IDocumentSession session, Guid id, object command, object startEvent, T state, long version, string location)
-        where T : class
+    private const int Attempts = 8;
+
+    public static async Task<IResult> RunAsync(HttpContext http, IDocumentStore store, object command,
+        Func<IDocumentSession, long?, Task<CommandOutcome>> attempt)
     {
         var ct = http.RequestAborted;
         var key = Idempotency.KeyOf(http);
-        var hash = Idempotency.Hash(command);
-        if (await Idempotency.TryReplayAsync(session, key, hash, ct) is { } replay) return replay;
+        var hash = Idempotency.Hash(new { route = http.Request.Path.Value, command });
+        var expected = ETags.ExpectedVersion(http);
+        {
+            await using var query = store.QuerySession();
+            if (await Idempotency.TryReplayAsync(query, key, hash, ct) is { } replay) return replay;
+        }
 
-        session.Events.StartStream<T>(id, startEvent);
-        return await SaveAsync(http, session, key, hash, state, version, StatusCodes.Status201Created, location, expected: null);
+        for (var attemptNo = 1; ; attemptNo++)
+        {
+            await using var session = store.LightweightSession();
+            var outcome = await attempt(session, expected);
+            var json = JsonSerializer.Serialize(outcome.Body, http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+            var etag = ETags.Format(outcome.Version);
+            if (key is not null)
+            {
+                session.Insert(new IdempotentResponse
+                {
+                    Id = key, RequestHash = hash, StatusCode = outcome.Status, Body = json, ETag = etag, Location = outcome.Location,
+                    RecordedAt = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
+                });
+            }
+
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return new JsonBody(json, outcome.Status, etag, outcome.Location);
+            }
+            catch (Exception e) when (Conflict(e) is { } conflict)
+            {
+                if (key is not null)
+                {
+                    await using var query = store.QuerySession();
+                    if (await Idempotency.TryReplayAsync(query, key, hash, CancellationToken.None) is { } replay) return replay;
+                }
+                if (conflict is DocumentAlreadyExistsException { DocType: var type } && type != typeof(IdempotentResponse))
+                    throw new RuleViolation("duplicate", $"A {type.Name} with the same key already exists.", RejectionKind.Conflict);
+                if (expected is not null)
+                    throw new PreconditionFailed("The record changed while this command ran; read it again and retry.");
+                if (attemptNo == Attempts)
+                    throw new ConcurrentModification("The record is being changed by others; retry shortly.");
+                await Task.Delay(Random.Shared.Next(5, 20 * attemptNo), ct);
+            }
+        }
     }
 
-    public static async Task<IResult> AppendAsync<T>(
-        HttpContext http, IDocumentSession session, Guid id, object command,
-        Func<T, object[]> decide, Func<T, IEnumerable<object>, T> fold, string notFound)
+    /// <summary>Fetches a stream for writing: 404 when it does not exist, 412 when If-Match names another version.</summary>
+    public static async Task<IEventStream<T>> FetchAsync<T>(IDocumentSession session, Guid id, long? expected, string notFound, CancellationToken ct)
         where T : class
     {
-        var ct = http.RequestAborted;
-        var key = Idempotency.KeyOf(http);
-        var hash = Idempotency.Hash(new { id, command });
-        if (await Idempotency.TryReplayAsync(session, key, hash, ct) is { } replay) return replay;
-
-        var expected = ETags.ExpectedVersion(http);
         var stream = await session.Events.FetchForWriting<T>(id, ct);
         if (stream.Aggregate is null)
             throw new RuleViolation("not-found", notFound, RejectionKind.NotFound);
         var current = stream.CurrentVersion ?? 0;
         if (expected is not null && expected != current)
             throw new PreconditionFailed($"If-Match asked for version {expected}, but the record is at version {current}. Read it again and retry.");
-
-        var events = decide(stream.Aggregate);
-        stream.AppendMany(events);
-        var after = fold(stream.Aggregate, events);
-        return await SaveAsync(http, session, key, hash, after, current + events.Length, StatusCodes.Status200OK, null, expected);
+        return stream;
     }
 
-    private static async Task<IResult> SaveAsync<T>(
-        HttpContext http, IDocumentSession session, string? key, string hash, T body, long version, int status, string? location, long? expected)
+    private static Exception? Conflict(Exception e) => e switch
     {
-        var json = JsonSerializer.Serialize(body, http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
-        var etag = ETags.Format(version);
-        if (key is not null)
-        {
-            session.Insert(new IdempotentResponse
-            {
-                Id = key, RequestHash = hash, StatusCode = status, Body = json, ETag = etag, Location = location,
-                RecordedAt = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
-            });
-        }
-
-        try
-        {
-            await session.SaveChangesAsync(http.RequestAborted);
-        }
-        catch (Exception e) when (e is ConcurrencyException or DocumentAlreadyExistsException
-                                   || e.InnerException is ConcurrencyException or DocumentAlreadyExistsException)
-        {
-            // Someone else wrote first. If it was the same idempotent request, answer as it was answered.
-            if (key is not null)
-            {
-                await using var query = session.DocumentStore.QuerySession();
-                if (await Idempotency.TryReplayAsync(query, key, hash, CancellationToken.None) is { } replay) return replay;
-            }
-            if (expected is not null)
-                throw new PreconditionFailed("The record changed while this command ran; read it again and retry.");
-            throw new ConcurrentModification("The record changed while this command ran; read it again and retry.");
-        }
-
-        return new JsonBody(json, status, etag, location);
-    }
+        ConcurrencyException or DocumentAlreadyExistsException => e,
+        { InnerException: { } inner } => Conflict(inner),
+        _ => null,
+    };
 
     private sealed class JsonBody(string json, int status, string etag, string? location) : IResult
     {

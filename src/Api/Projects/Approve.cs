@@ -13,6 +13,6 @@ public static class ApproveEndpoint
     [Authorize(Policy = Policies.Finance)]
     [WolverinePost("/api/projects/{id}/approval", OperationId = "ApproveProject")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ApproveProject body, HttpContext http, IDocumentSession session)
-        => ProjectFold.Run(id, body, http, session);
+    public static Task<IResult> Post(Guid id, ApproveProject body, HttpContext http, IDocumentStore store)
+        => ProjectFold.Run(id, body, http, store);
 }

@@ -13,6 +13,6 @@ public static class AssignOperatingEntityEndpoint
     [Authorize(Policy = Policies.TownshipHq)]
     [WolverinePost("/api/projects/{id}/operating-entity", OperationId = "AssignOperatingEntity")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, AssignOperatingEntity body, HttpContext http, IDocumentSession session)
-        => ProjectFold.Run(id, body, http, session);
+    public static Task<IResult> Post(Guid id, AssignOperatingEntity body, HttpContext http, IDocumentStore store)
+        => ProjectFold.Run(id, body, http, store);
 }

@@ -13,6 +13,6 @@ public static class CompleteEndpoint
     [Authorize(Policy = Policies.TownshipHq)]
     [WolverinePost("/api/projects/{id}/completion", OperationId = "CompleteConstruction")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, CompleteConstruction body, HttpContext http, IDocumentSession session)
-        => ProjectFold.Run(id, body, http, session);
+    public static Task<IResult> Post(Guid id, CompleteConstruction body, HttpContext http, IDocumentStore store)
+        => ProjectFold.Run(id, body, http, store);
 }

@@ -13,6 +13,6 @@ public static class DistributeIncomeEndpoint
     [Authorize(Policy = Policies.TownshipHq)]
     [WolverinePost("/api/projects/{id}/income-distributions", OperationId = "DistributeIncome")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, DistributeIncome body, HttpContext http, IDocumentSession session)
-        => ProjectFold.Run(id, body, http, session);
+    public static Task<IResult> Post(Guid id, DistributeIncome body, HttpContext http, IDocumentStore store)
+        => ProjectFold.Run(id, body, http, store);
 }

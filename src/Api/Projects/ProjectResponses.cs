@@ -20,15 +20,18 @@ public static class ProjectFold
         return state with { Version = version };
     }
 
-    /// <summary>Runs a project command: the Domain decides, <see cref="StreamCommands"/> does the HTTP and storage part.</summary>
-    public static Task<IResult> Run(Guid id, IProjectCommand command, HttpContext http, IDocumentSession session)
-        => StreamCommands.AppendAsync<Project>(http, session, id, command,
-            project =>
-            {
-                var context = http.Decision();
-                ProjectAccess.Authorize(context.By, project, command);
-                return ProjectDecider.Decide(command, project, context);
-            }, After, NotFound(id));
+    /// <summary>Runs a project command: the Domain authorizes and decides, <see cref="StreamCommands"/> does the HTTP and storage part.</summary>
+    public static Task<IResult> Run(Guid id, IProjectCommand command, HttpContext http, IDocumentStore store)
+        => StreamCommands.RunAsync(http, store, new { id, command = (object)command }, async (session, expected) =>
+        {
+            var stream = await StreamCommands.FetchAsync<Project>(session, id, expected, NotFound(id), http.RequestAborted);
+            var context = http.Decision();
+            ProjectAccess.Authorize(context.By, stream.Aggregate!, command);
+            var events = ProjectDecider.Decide(command, stream.Aggregate!, context);
+            stream.AppendMany(events);
+            var after = After(stream.Aggregate!, events);
+            return new CommandOutcome(after, after.Version);
+        });
 
     public static string NotFound(Guid id) => $"No project with id {id}.";
 }

@@ -13,6 +13,6 @@ public static class RecordReviewEndpoint
     [Authorize(Policy = Policies.TownshipHq)]
     [WolverinePost("/api/projects/{id}/reviews", OperationId = "RecordReview")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RecordReview body, HttpContext http, IDocumentSession session)
-        => ProjectFold.Run(id, body, http, session);
+    public static Task<IResult> Post(Guid id, RecordReview body, HttpContext http, IDocumentStore store)
+        => ProjectFold.Run(id, body, http, store);
 }

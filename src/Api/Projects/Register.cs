@@ -14,13 +14,15 @@ public static class RegisterEndpoint
     [Authorize(Policy = Policies.TownshipHq)]
     [WolverinePost("/api/projects", OperationId = "RegisterProject")]
     [ProducesResponseType<Project>(StatusCodes.Status201Created)]
-    public static Task<IResult> Post(RegisterProject body, HttpContext http, IDocumentSession session)
-    {
-        var id = Guid.CreateVersion7();
-        var context = http.Decision();
-        ProjectAccess.AuthorizeRegistration(context.By, body);
-        var registered = ProjectDecider.Register(id, body, context);
-        var project = Project.Evolve(null, registered)! with { Version = 1 };
-        return StreamCommands.StartAsync(http, session, id, body, registered, project, 1, $"/api/projects/{id}");
-    }
+    public static Task<IResult> Post(RegisterProject body, HttpContext http, IDocumentStore store)
+        => StreamCommands.RunAsync(http, store, body, (session, _) =>
+        {
+            var id = Guid.CreateVersion7();
+            var context = http.Decision();
+            ProjectAccess.AuthorizeRegistration(context.By, body);
+            var registered = ProjectDecider.Register(id, body, context);
+            session.Events.StartStream<Project>(id, registered);
+            var project = Project.Evolve(null, registered)! with { Version = 1 };
+            return Task.FromResult(new CommandOutcome(project, 1, StatusCodes.Status201Created, $"/api/projects/{id}"));
+        });
 }

@@ -13,6 +13,6 @@ public static class SettleEndpoint
     [Authorize(Policy = Policies.Finance)]
     [WolverinePost("/api/projects/{id}/settlement", OperationId = "SettleProject")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, SettleProject body, HttpContext http, IDocumentSession session)
-        => ProjectFold.Run(id, body, http, session);
+    public static Task<IResult> Post(Guid id, SettleProject body, HttpContext http, IDocumentStore store)
+        => ProjectFold.Run(id, body, http, store);
 }

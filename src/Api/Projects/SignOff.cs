@@ -13,6 +13,6 @@ public static class SignOffEndpoint
     [Authorize(Policy = Policies.VillageCommittee)]
     [WolverinePost("/api/projects/{id}/acceptance", OperationId = "SignOffAcceptance")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, SignOffAcceptance body, HttpContext http, IDocumentSession session)
-        => ProjectFold.Run(id, body, http, session);
+    public static Task<IResult> Post(Guid id, SignOffAcceptance body, HttpContext http, IDocumentStore store)
+        => ProjectFold.Run(id, body, http, store);
 }

@@ -13,6 +13,6 @@ public static class StartEndpoint
     [Authorize(Policy = Policies.TownshipHq)]
     [WolverinePost("/api/projects/{id}/start", OperationId = "StartConstruction")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, StartConstruction body, HttpContext http, IDocumentSession session)
-        => ProjectFold.Run(id, body, http, session);
+    public static Task<IResult> Post(Guid id, StartConstruction body, HttpContext http, IDocumentStore store)
+        => ProjectFold.Run(id, body, http, store);
 }

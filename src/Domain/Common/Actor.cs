@@ -20,12 +20,20 @@ public static class ChinaTime
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 }
 
-/// <summary>Configurable thresholds for project rules (bound from configuration "Funds:Rules").</summary>
+/// <summary>Configurable thresholds for project and fund rules (bound from configuration "Funds:Rules").</summary>
 public sealed record ProjectRules
 {
     /// <summary>Contracts below this amount (CNY) may be awarded by collective decision of the
     /// township front-line HQ instead of public tender.</summary>
     public decimal SmallWorksThreshold { get; init; } = 500_000m;
+
+    /// <summary>Before the village committee's sign-off, progress payments may reach at most this
+    /// share of the contract amount.</summary>
+    public decimal ProgressPaymentCap { get; init; } = 0.70m;
+
+    /// <summary>An allocation with money left and no disbursement for this many days counts as idle
+    /// (slow-money indicator).</summary>
+    public int IdleAllocationDays { get; init; } = 90;
 
     public static readonly ProjectRules Default = new();
 }

@@ -65,6 +65,11 @@ public sealed record Project
     public decimal IncomeToCollective { get; init; }
     public int IncomeDistributions { get; init; }
     public Review? LastReview { get; init; }
+    /// <summary>Money paid out for this project (sum of its disbursements), and of it the final payments.</summary>
+    public decimal Disbursed { get; init; }
+    public decimal DisbursedFinal { get; init; }
+    public DateOnly? LastPaidOn { get; init; }
+    public DateOnly? FirstFinalPaymentOn { get; init; }
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Stream version, set by the event store.</summary>
     public int Version { get; init; }
@@ -137,8 +142,19 @@ public sealed record Project
         {
             LastReview = new Review(e.Outcome, e.Measure, e.ReviewedOn), LastRecordedAt = e.RecordedAt,
         },
+        Funds.FundsDisbursed e => state with
+        {
+            Disbursed = state.Disbursed + e.Amount,
+            DisbursedFinal = state.DisbursedFinal + (e.Kind == Funds.DisbursementKind.Final ? e.Amount : 0m),
+            LastPaidOn = state.LastPaidOn is { } last && last > e.PaidOn ? last : e.PaidOn,
+            FirstFinalPaymentOn = state.FirstFinalPaymentOn ?? (e.Kind == Funds.DisbursementKind.Final ? e.PaidOn : null),
+            LastRecordedAt = e.RecordedAt,
+        },
         _ => state,
     };
+
+    /// <summary>The most that may ever be paid for the project: the settled amount once settled, else the contract.</summary>
+    public decimal? PaymentCeiling => Settlement?.SettledAmount ?? Builder?.ContractAmount;
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -1,4 +1,5 @@
 using Funds.Domain.Common;
+using static Funds.Domain.Common.BusinessDates;
 using static Funds.Domain.Projects.ProjectStatus;
 
 namespace Funds.Domain.Projects;
@@ -277,18 +278,6 @@ public static class ProjectDecider
     {
         NotInFuture(on, ctx);
         NotBefore(on, s.LastStepOn, "the previous step");
-    }
-
-    private static void NotInFuture(DateOnly on, DecisionContext ctx)
-    {
-        if (on > ctx.Today)
-            throw Unprocessable("date-in-future", $"The date {on:yyyy-MM-dd} is in the future (today is {ctx.Today:yyyy-MM-dd}).");
-    }
-
-    private static void NotBefore(DateOnly on, DateOnly previous, string what)
-    {
-        if (on < previous)
-            throw Unprocessable("date-before-previous-step", $"The date {on:yyyy-MM-dd} is before {what} ({previous:yyyy-MM-dd}).");
     }
 
     private static RuleViolation Conflict(string rule, string message) => new(rule, message, RejectionKind.Conflict);

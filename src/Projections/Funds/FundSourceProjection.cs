@@ -1,0 +1,15 @@
+using Funds.Domain.Funds;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Funds.Projections.Funds;
+
+/// <summary>The fund source write model, kept inline so allocations and disbursements decide on current balances.</summary>
+public partial class FundSourceProjection : SingleStreamProjection<FundSource, Guid>
+{
+    public override FundSource? Evolve(FundSource? snapshot, Guid id, IEvent e)
+    {
+        var next = FundSource.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = (int)e.Version };
+    }
+}
