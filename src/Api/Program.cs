@@ -4,6 +4,7 @@ using Funds.Domain.Common;
 using Funds.Projections;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten;
 using Weasel.Core;
 using Wolverine;
@@ -24,9 +25,11 @@ builder.Services.AddMarten(opts =>
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
         opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
+        opts.Schema.For<UniqueKey>().Identity(x => x.Id);
         FundsProjections.Register(opts);
     })
     .UseLightweightSessions()
+    .AddAsyncDaemon(DaemonMode.Solo)
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();
 

@@ -66,8 +66,8 @@ public static class StreamCommands
                     await using var query = store.QuerySession();
                     if (await Idempotency.TryReplayAsync(query, key, hash, CancellationToken.None) is { } replay) return replay;
                 }
-                if (conflict is DocumentAlreadyExistsException { DocType: var type } && type != typeof(IdempotentResponse))
-                    throw new RuleViolation("duplicate", $"A {type.Name} with the same key already exists.", RejectionKind.Conflict);
+                if (conflict is DocumentAlreadyExistsException { DocType: var type, Id: var docId } && type == typeof(UniqueKey))
+                    throw UniqueKey.AlreadyUsed(docId.ToString()!);
                 if (expected is not null)
                     throw new PreconditionFailed("The record changed while this command ran; read it again and retry.");
                 if (attemptNo == Attempts)

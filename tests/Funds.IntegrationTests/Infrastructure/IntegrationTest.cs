@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Funds.Domain.Common;
 using Marten;
+using Marten.Events;
 
 namespace Funds.IntegrationTests.Infrastructure;
 
@@ -25,6 +26,11 @@ public abstract class IntegrationTest(FundsApp app)
         var state = await session.Events.FetchStreamStateAsync(id);
         return state?.Version ?? 0;
     }
+
+    /// <summary>Waits until the asynchronous projections (trails, ledgers, reports) have caught up.</summary>
+    protected Task Projected() => App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+    protected FundDriver Funds => new(App, Post);
 
     protected async Task<long> TotalEvents()
     {

@@ -1,0 +1,37 @@
+using Funds.Domain.Common;
+using Funds.Projections.Funds;
+
+namespace Funds.Api.Infrastructure;
+
+/// <summary>A page of a money trail, filtered by business date and fund source; running totals are
+/// those of the whole trail at each line.</summary>
+public sealed record TrailPage(string Title, decimal Allocated, decimal Disbursed, IReadOnlyList<FundingEntry> Items, int Page, int PageSize, int Total);
+
+public static class Trails
+{
+    public static IResult Answer(HttpContext http, string title, decimal allocated, decimal disbursed, IReadOnlyList<FundingEntry> entries,
+        DateOnly? from, DateOnly? to, Guid? source, int page, int pageSize, string csvName)
+    {
+        new FieldErrors()
+            .When(page < 1, "page", "must be 1 or more.")
+            .When(pageSize is < 1 or > 1000, "pageSize", "must be between 1 and 1000.")
+            .When(from > to, "from", "must not be after 'to'.")
+            .ThrowIfAny();
+        var filtered = entries
+            .Where(e => (from is null || e.BusinessDate >= from) && (to is null || e.BusinessDate <= to) && (source is null || e.FundSourceId == source))
+            .ToList();
+        if (Csv.Wanted(http))
+        {
+            return Csv.File(csvName,
+                ["sequence", "type", "business_date", "recorded_at", "fund_source", "project", "amount", "payee", "payee_credit_code",
+                 "voucher", "document", "note", "actor", "role", "running_1", "running_2", "running_disbursed"],
+                filtered.Select(e => (IReadOnlyList<object?>)
+                [
+                    e.Sequence, e.Type.ToString(), e.BusinessDate, e.RecordedAt, e.SourceName, e.ProjectName, e.Amount, e.PayeeName, e.PayeeCreditCode,
+                    e.VoucherNo, e.DocumentRef, e.Note, e.By.Subject, e.By.Role, e.RunningFirst, e.RunningSecond, e.RunningDisbursed,
+                ]));
+        }
+        var items = filtered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return Results.Ok(new TrailPage(title, allocated, disbursed, items, page, pageSize, filtered.Count));
+    }
+}

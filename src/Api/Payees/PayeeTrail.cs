@@ -1,0 +1,27 @@
+using Funds.Api.Infrastructure;
+using Funds.Domain.Common;
+using Funds.Projections.Funds;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Payees;
+
+public static class PayeeTrailEndpoint
+{
+    /// <summary>What a payee (收款单位) received, by unified social credit code: each payment with
+    /// project, source, voucher and date, and the running total. Filter by business date and source;
+    /// paged; <c>Accept: text/csv</c> for CSV.</summary>
+    [WolverineGet("/api/payees/{creditCode}/trail", OperationId = "GetPayeeTrail")]
+    [ProducesResponseType<TrailPage>(StatusCodes.Status200OK)]
+    [Produces("application/json", "text/csv")]
+    public static async Task<IResult> Get(string creditCode, HttpContext http, IQuerySession session,
+        DateOnly? from = null, DateOnly? to = null, Guid? source = null, int page = 1, int pageSize = 100)
+    {
+        if (!CreditCode.IsValid(creditCode))
+            throw new InvalidCommand(new Dictionary<string, string[]> { ["creditCode"] = ["is not a valid 18-character unified social credit code."] });
+        var ledger = await session.LoadAsync<PayeeLedger>(creditCode, http.RequestAborted)
+                     ?? throw new RuleViolation("not-found", $"No payments to {creditCode} are recorded.", RejectionKind.NotFound);
+        return Trails.Answer(http, ledger.Name, 0m, ledger.Received, ledger.Entries, from, to, source, page, pageSize, $"payee-trail-{creditCode}.csv");
+    }
+}

@@ -1,0 +1,63 @@
+using Funds.Api.Infrastructure;
+using Funds.Domain.Common;
+using Funds.Domain.Funds;
+using Funds.Domain.Projects;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+
+namespace Funds.Api.Reports;
+
+/// <summary>Days from the village committee's sign-off to the final (settlement) payment; unpaid ones count to asOf.</summary>
+public sealed record SignOffToPayment(Guid ProjectId, string Project, string Township, string Village, DateOnly SignedOn, DateOnly? FinalPaidOn, int Days, bool Paid);
+
+/// <summary>Money allocated to a project and not paid out, with no disbursement from it for a long time.</summary>
+public sealed record IdleAllocation(Guid FundSourceId, string Source, Guid ProjectId, string Project, decimal Allocated, decimal Drawn, decimal Idle, DateOnly IdleSince, int IdleDays);
+
+public sealed record SlowMoneyReport(DateOnly AsOf, int IdleDaysThreshold, double? AverageDaysSignOffToPayment, IReadOnlyList<SignOffToPayment> SignOffToPayment, IReadOnlyList<IdleAllocation> IdleAllocations);
+
+public static class SlowMoneyEndpoint
+{
+    /// <summary>Slow-money indicators (资金拨付不及时): for each signed-off project, days from sign-off to
+    /// the final payment (or to asOf if still unpaid), slowest first; and allocations with money left
+    /// that saw no disbursement for more than idleDays (default from configuration, 90). asOf defaults
+    /// to today. <c>Accept: text/csv</c> gives the sign-off list as CSV.</summary>
+    [WolverineGet("/api/reports/slow-money", OperationId = "GetSlowMoneyReport")]
+    [ProducesResponseType<SlowMoneyReport>(StatusCodes.Status200OK)]
+    [Produces("application/json", "text/csv")]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, IOptions<ProjectRules> rules,
+        DateOnly? asOf = null, int? idleDays = null, string? township = null)
+    {
+        new FieldErrors().When(idleDays is < 1 or > 3650, "idleDays", "must be between 1 and 3650.").ThrowIfAny();
+        var day = asOf ?? http.Decision().Today;
+        var threshold = idleDays ?? rules.Value.IdleAllocationDays;
+
+        IQueryable<Project> projects = session.Query<Project>().Where(p => p.Acceptance != null);
+        if (!string.IsNullOrWhiteSpace(township)) projects = projects.Where(p => p.Township == township);
+        var signed = (await projects.ToListAsync(http.RequestAborted))
+            .Where(p => p.Acceptance!.SignedOn <= day)
+            .Select(p =>
+            {
+                var paid = p.FirstFinalPaymentOn is { } f && f <= day;
+                var end = paid ? p.FirstFinalPaymentOn!.Value : day;
+                return new SignOffToPayment(p.Id, p.Name, p.Township, p.Village, p.Acceptance!.SignedOn, paid ? p.FirstFinalPaymentOn : null,
+                    end.DayNumber - p.Acceptance.SignedOn.DayNumber, paid);
+            })
+            .OrderByDescending(x => x.Days).ToList();
+
+        var sources = await session.Query<FundSource>().ToListAsync(http.RequestAborted);
+        var idle = sources.SelectMany(s => s.Allocations
+                .Where(a => a.Available > 0)
+                .Select(a => (s, a, since: a.LastDrawnOn ?? a.FirstAllocatedOn))
+                .Where(x => day.DayNumber - x.since.DayNumber > threshold)
+                .Select(x => new IdleAllocation(s.Id, s.Name, x.a.ProjectId, x.a.ProjectName, x.a.Allocated, x.a.Drawn, x.a.Available, x.since, day.DayNumber - x.since.DayNumber)))
+            .OrderByDescending(x => x.IdleDays).ToList();
+
+        if (Csv.Wanted(http))
+            return Csv.File($"slow-money-{day:yyyy-MM-dd}.csv", ["project", "township", "village", "signed_on", "final_paid_on", "days", "paid"],
+                signed.Select(x => (IReadOnlyList<object?>)[x.Project, x.Township, x.Village, x.SignedOn, x.FinalPaidOn, x.Days, x.Paid ? "yes" : "no"]));
+        var average = signed.Count == 0 ? (double?)null : Math.Round(signed.Average(x => x.Days), 1);
+        return Results.Ok(new SlowMoneyReport(day, threshold, average, signed, idle));
+    }
+}

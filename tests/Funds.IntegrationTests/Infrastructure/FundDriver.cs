@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Funds.Domain.Common;
+
+namespace Funds.IntegrationTests.Infrastructure;
+
+/// <summary>Fund sources, allocations and disbursements over HTTP as the finance bureau.</summary>
+public sealed class FundDriver(FundsApp app, PostFunc post)
+{
+    public string Finance => app.Token(Roles.Finance, subject: "caiwu-li");
+
+    private async Task<JsonObject> Send(string url, object body, int status = 200)
+        => JsonNode.Parse((await post(url, body, status, Finance)).ReadAsText())!.AsObject();
+
+    public async Task<Guid> Source(decimal received, string name = "2019年中央财政专项扶贫资金", string kind = "SpecialPovertyFund")
+    {
+        var id = Guid.Parse((string)(await Send("/api/fund-sources",
+            new { name, kind, fiscalYear = 2019, documentRef = "鄂财农发〔2019〕1号", registeredOn = "2019-01-05" }, 201))["id"]!);
+        if (received > 0) await Send($"/api/fund-sources/{id}/receipts", new { amount = received, documentRef = "到位通知1号", receivedOn = "2019-01-20" });
+        return id;
+    }
+
+    public Task Allocate(Guid source, Guid project, decimal amount, string on = "2019-02-10")
+        => Send($"/api/fund-sources/{source}/allocations", new { projectId = project, amount, documentRef = "建财预〔2019〕8号", allocatedOn = on });
+
+    public static object Payment(Guid source, decimal amount, string voucher, string kind = "Progress", string on = "2019-04-01")
+        => new { fundSourceId = source, amount, kind, voucherNo = voucher, paidOn = on };
+
+    public Task<JsonObject> Disburse(Guid project, Guid source, decimal amount, string? voucher = null, string kind = "Progress", string on = "2019-04-01")
+        => Send($"/api/projects/{project}/disbursements", Payment(source, amount, voucher ?? Voucher(), kind, on));
+
+    public static string Voucher() => "JSCZ-" + Guid.NewGuid().ToString("N")[..10];
+}
