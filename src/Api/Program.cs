@@ -29,7 +29,9 @@ builder.Services.AddMarten(opts =>
         FundsProjections.Register(opts);
     })
     .UseLightweightSessions()
-    .AddAsyncDaemon(DaemonMode.Solo)
+    // HotCold: one node at a time runs the asynchronous projections (leader elected through a
+    // PostgreSQL advisory lock), so several API nodes can share a database. Solo or Disabled by configuration.
+    .AddAsyncDaemon(builder.Configuration.GetValue("Funds:Projections:Daemon", DaemonMode.HotCold))
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();
 

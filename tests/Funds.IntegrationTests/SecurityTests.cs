@@ -144,6 +144,8 @@ public class SecurityTests(FundsApp app) : IntegrationTest(app)
             b.UseEnvironment("Production");
             b.UseSetting("ConnectionStrings:Funds", App.ConnectionString);
             b.UseSetting("Funds:Auth:SigningKey", "a-production-key-from-configuration-0123456789");
+            // One daemon per database in this test run: the main test host's.
+            b.UseSetting("Funds:Projections:Daemon", "Disabled");
         });
         var token = production.Services.GetRequiredService<TokenIssuer>().Issue("ops", Roles.Admin);
         await production.Scenario(s =>

@@ -5,6 +5,8 @@ using Funds.Projections.Funds;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
+using Npgsql;
+using System.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -17,7 +19,10 @@ public sealed record ReconciliationResult(bool Consistent, long EventsRead, int 
 
 /// <summary>Recomputes every money total straight from the events and compares it, to the fen, with
 /// each read model: fund sources (write model and ledger), project totals and trails, payee ledgers
-/// and the report table. Also checks that every payment has exactly one matching draw on its allocation.</summary>
+/// and the report table. Also checks that every payment has exactly one matching draw on its allocation.
+/// Everything is read in one repeatable-read transaction, and each asynchronous read model is compared
+/// with the events up to the sequence it has processed in that snapshot, so writes going on meanwhile
+/// cannot produce false differences.</summary>
 public static class Reconciliation
 {
     [Authorize(Policy = Policies.Admin)]
@@ -31,36 +36,23 @@ public static class Reconciliation
 
     public static async Task<ReconciliationResult> RunAsync(IDocumentStore store, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        var received = new Dictionary<Guid, decimal>();
-        var allocated = new Dictionary<Guid, decimal>();
-        var paidBySource = new Dictionary<Guid, decimal>();
-        var drawnBySource = new Dictionary<Guid, decimal>();
-        var allocatedToProject = new Dictionary<Guid, decimal>();
-        var paidToProject = new Dictionary<Guid, decimal>();
-        var paidToPayee = new Dictionary<string, decimal>();
-        var payments = new Dictionary<Guid, decimal>();
-        var draws = new Dictionary<Guid, decimal>();
-        long count = 0;
+        await using var session = store.LightweightSession(IsolationLevel.RepeatableRead);
+        await session.BeginTransactionAsync(ct);
+        var progress = new Dictionary<string, long>();
+        await using (var command = new NpgsqlCommand($"select name, last_seq_id from {store.Options.Events.DatabaseSchemaName}.mt_event_progression", session.Connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) progress[reader.GetString(0)] = reader.GetInt64(1);
+        long Progress(string shard) => progress.FirstOrDefault(p => p.Key.Contains(shard + ":") || p.Key.Contains(shard + "Projection:")).Value;
 
-        static void Add<TKey>(Dictionary<TKey, decimal> d, TKey k, decimal v) where TKey : notnull => d[k] = d.GetValueOrDefault(k) + v;
-
+        var all = new Totals(long.MaxValue);
+        var trailTotals = new Totals(Progress("ProjectFunding"));
+        var ledgerTotals = new Totals(Progress("FundSourceLedger"));
+        var payeeTotals = new Totals(Progress("PayeeLedger"));
+        var movementTotals = new Totals(Progress("FundMovement"));
+        Totals[] folds = [all, trailTotals, ledgerTotals, payeeTotals, movementTotals];
         await foreach (var e in session.Events.QueryAllRawEvents().OrderBy(x => x.Sequence).ToAsyncEnumerable(ct))
-        {
-            count++;
-            switch (e.Data)
-            {
-                case FundSourceRegistered r: Add(received, r.FundSourceId, 0m); break;
-                case FundsReceived r: Add(received, r.FundSourceId, r.Amount); break;
-                case FundsAllocated a: Add(allocated, a.FundSourceId, a.Amount); Add(allocatedToProject, a.Project.ProjectId, a.Amount); break;
-                case AllocationReduced r: Add(allocated, r.FundSourceId, -r.Amount); Add(allocatedToProject, r.Project.ProjectId, -r.Amount); break;
-                case FundsDisbursed d:
-                    Add(paidBySource, d.Source.FundSourceId, d.Amount); Add(paidToProject, d.ProjectId, d.Amount);
-                    Add(paidToPayee, d.Payee.CreditCode, d.Amount); Add(payments, d.DisbursementId, d.Amount);
-                    break;
-                case AllocationDrawn d: Add(drawnBySource, d.FundSourceId, d.Amount); Add(draws, d.DisbursementId, d.Amount); break;
-            }
-        }
+            foreach (var fold in folds)
+                fold.Apply(e);
 
         var diffs = new List<Difference>();
         void Check(string model, string key, string field, decimal expected, decimal? actual)
@@ -68,47 +60,88 @@ public static class Reconciliation
             if (expected != (actual ?? 0m)) diffs.Add(new Difference(model, key, field, expected, actual ?? 0m));
         }
 
-        foreach (var (id, amount) in payments)
-            Check("AllocationDrawn", id.ToString(), "amount", amount, draws.TryGetValue(id, out var d) ? d : null);
-        foreach (var id in draws.Keys.Except(payments.Keys))
-            Check("FundsDisbursed", id.ToString(), "amount", draws[id], null);
+        foreach (var (id, amount) in all.Payments)
+            Check("AllocationDrawn", id.ToString(), "amount", amount, all.Draws.TryGetValue(id, out var d) ? d : null);
+        foreach (var id in all.Draws.Keys.Except(all.Payments.Keys))
+            Check("FundsDisbursed", id.ToString(), "amount", all.Draws[id], null);
 
         var sources = (await session.Query<FundSource>().ToListAsync(ct)).ToDictionary(s => s.Id);
-        var ledgers = (await session.Query<FundSourceLedger>().ToListAsync(ct)).ToDictionary(s => s.Id);
-        foreach (var id in received.Keys)
+        foreach (var id in all.Received.Keys)
         {
             sources.TryGetValue(id, out var s);
+            Check("FundSource", id.ToString(), "received", all.Received[id], s?.Received);
+            Check("FundSource", id.ToString(), "allocated", all.Allocated.GetValueOrDefault(id), s?.Allocated);
+            Check("FundSource", id.ToString(), "drawn", all.DrawnBySource.GetValueOrDefault(id), s?.Drawn);
+            Check("FundSource", id.ToString(), "drawn = paid", all.PaidBySource.GetValueOrDefault(id), s?.Drawn);
+        }
+
+        var ledgers = (await session.Query<FundSourceLedger>().ToListAsync(ct)).ToDictionary(s => s.Id);
+        foreach (var id in ledgerTotals.Received.Keys)
+        {
             ledgers.TryGetValue(id, out var l);
-            Check("FundSource", id.ToString(), "received", received[id], s?.Received);
-            Check("FundSource", id.ToString(), "allocated", allocated.GetValueOrDefault(id), s?.Allocated);
-            Check("FundSource", id.ToString(), "drawn", drawnBySource.GetValueOrDefault(id), s?.Drawn);
-            Check("FundSource", id.ToString(), "drawn = paid", paidBySource.GetValueOrDefault(id), s?.Drawn);
-            Check("FundSourceLedger", id.ToString(), "received", received[id], l?.Received);
-            Check("FundSourceLedger", id.ToString(), "allocated", allocated.GetValueOrDefault(id), l?.Allocated);
-            Check("FundSourceLedger", id.ToString(), "disbursed", paidBySource.GetValueOrDefault(id), l?.Disbursed);
+            Check("FundSourceLedger", id.ToString(), "received", ledgerTotals.Received[id], l?.Received);
+            Check("FundSourceLedger", id.ToString(), "allocated", ledgerTotals.Allocated.GetValueOrDefault(id), l?.Allocated);
+            Check("FundSourceLedger", id.ToString(), "disbursed", ledgerTotals.PaidBySource.GetValueOrDefault(id), l?.Disbursed);
         }
 
         var projects = (await session.Query<Project>().ToListAsync(ct)).ToDictionary(p => p.Id);
+        foreach (var id in all.PaidToProject.Keys)
+            Check("Project", id.ToString(), "disbursed", all.PaidToProject[id], projects.GetValueOrDefault(id)?.Disbursed);
+
         var trails = (await session.Query<ProjectFunding>().ToListAsync(ct)).ToDictionary(p => p.Id);
-        foreach (var id in allocatedToProject.Keys.Union(paidToProject.Keys))
+        foreach (var id in trailTotals.AllocatedToProject.Keys.Union(trailTotals.PaidToProject.Keys))
         {
             trails.TryGetValue(id, out var t);
-            Check("Project", id.ToString(), "disbursed", paidToProject.GetValueOrDefault(id), projects.GetValueOrDefault(id)?.Disbursed);
-            Check("ProjectFunding", id.ToString(), "allocated", allocatedToProject.GetValueOrDefault(id), t?.Allocated);
-            Check("ProjectFunding", id.ToString(), "disbursed", paidToProject.GetValueOrDefault(id), t?.Disbursed);
-            Check("ProjectFunding", id.ToString(), "disbursed (lines)", paidToProject.GetValueOrDefault(id),
+            Check("ProjectFunding", id.ToString(), "allocated", trailTotals.AllocatedToProject.GetValueOrDefault(id), t?.Allocated);
+            Check("ProjectFunding", id.ToString(), "disbursed", trailTotals.PaidToProject.GetValueOrDefault(id), t?.Disbursed);
+            Check("ProjectFunding", id.ToString(), "disbursed (lines)", trailTotals.PaidToProject.GetValueOrDefault(id),
                 t?.Entries.Where(x => x.Type == FundingEntryType.Disbursement).Sum(x => x.Amount));
         }
 
         var payees = (await session.Query<PayeeLedger>().ToListAsync(ct)).ToDictionary(p => p.Id);
-        foreach (var (code, amount) in paidToPayee)
+        foreach (var (code, amount) in payeeTotals.PaidToPayee)
             Check("PayeeLedger", code, "received", amount, payees.GetValueOrDefault(code)?.Received);
 
         var movements = await session.Query<FundMovement>().ToListAsync(ct);
-        Check("FundMovement", "all", "allocated", allocated.Values.Sum(), movements.Sum(m => m.Allocated));
-        Check("FundMovement", "all", "disbursed", payments.Values.Sum(), movements.Sum(m => m.Disbursed));
+        Check("FundMovement", "all", "allocated", movementTotals.Allocated.Values.Sum(), movements.Sum(m => m.Allocated));
+        Check("FundMovement", "all", "disbursed", movementTotals.Payments.Values.Sum(), movements.Sum(m => m.Disbursed));
 
-        return new ReconciliationResult(diffs.Count == 0, count, received.Count, allocatedToProject.Keys.Union(paidToProject.Keys).Count(), paidToPayee.Count,
-            received.Values.Sum(), allocated.Values.Sum(), payments.Values.Sum(), diffs);
+        return new ReconciliationResult(diffs.Count == 0, all.Count, all.Received.Count, all.AllocatedToProject.Keys.Union(all.PaidToProject.Keys).Count(),
+            all.PaidToPayee.Count, all.Received.Values.Sum(), all.Allocated.Values.Sum(), all.Payments.Values.Sum(), diffs);
+    }
+
+    /// <summary>Money totals folded straight from the raw events up to a sequence number.</summary>
+    private sealed class Totals(long upTo)
+    {
+        public Dictionary<Guid, decimal> Received { get; } = new();
+        public Dictionary<Guid, decimal> Allocated { get; } = new();
+        public Dictionary<Guid, decimal> PaidBySource { get; } = new();
+        public Dictionary<Guid, decimal> DrawnBySource { get; } = new();
+        public Dictionary<Guid, decimal> AllocatedToProject { get; } = new();
+        public Dictionary<Guid, decimal> PaidToProject { get; } = new();
+        public Dictionary<string, decimal> PaidToPayee { get; } = new();
+        public Dictionary<Guid, decimal> Payments { get; } = new();
+        public Dictionary<Guid, decimal> Draws { get; } = new();
+        public long Count { get; private set; }
+
+        private static void Add<TKey>(Dictionary<TKey, decimal> d, TKey k, decimal v) where TKey : notnull => d[k] = d.GetValueOrDefault(k) + v;
+
+        public void Apply(IEvent e)
+        {
+            if (e.Sequence > upTo) return;
+            Count++;
+            switch (e.Data)
+            {
+                case FundSourceRegistered r: Add(Received, r.FundSourceId, 0m); break;
+                case FundsReceived r: Add(Received, r.FundSourceId, r.Amount); break;
+                case FundsAllocated a: Add(Allocated, a.FundSourceId, a.Amount); Add(AllocatedToProject, a.Project.ProjectId, a.Amount); break;
+                case AllocationReduced r: Add(Allocated, r.FundSourceId, -r.Amount); Add(AllocatedToProject, r.Project.ProjectId, -r.Amount); break;
+                case FundsDisbursed d:
+                    Add(PaidBySource, d.Source.FundSourceId, d.Amount); Add(PaidToProject, d.ProjectId, d.Amount);
+                    Add(PaidToPayee, d.Payee.CreditCode, d.Amount); Add(Payments, d.DisbursementId, d.Amount);
+                    break;
+                case AllocationDrawn d: Add(DrawnBySource, d.FundSourceId, d.Amount); Add(Draws, d.DisbursementId, d.Amount); break;
+            }
+        }
     }
 }

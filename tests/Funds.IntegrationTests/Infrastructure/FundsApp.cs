@@ -31,6 +31,7 @@ public sealed class FundsApp : IAsyncLifetime
         Host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Funds", _db.ConnectionString);
+            b.UseSetting("Funds:Projections:Daemon", "Solo");
             b.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
