@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Funds.Api.Deadlines;
 using Funds.Api.Infrastructure;
+using Funds.Domain.Deadlines;
+using Microsoft.Extensions.Options;
 using Funds.Domain.Common;
 using Funds.Projections;
 using JasperFx;
@@ -17,6 +20,15 @@ var connectionString = await LocalDatabase.ResolveConnectionStringAsync(builder)
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<ProjectRules>(builder.Configuration.GetSection("Funds:Rules"));
+builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Funds:Deadlines"));
+builder.Services.AddSingleton(sp =>
+{
+    var o = sp.GetRequiredService<IOptions<DeadlineOptions>>().Value;
+    return new DeadlinePolicy([.. DeadlinePolicy.Plan2019, .. o.Rules], o.AtRiskDays);
+});
+builder.Services.AddSingleton<DeadlineEscalation>();
+if (builder.Configuration.GetValue("Funds:Deadlines:Escalate", true))
+    builder.Services.AddHostedService<DeadlineEscalationService>();
 
 builder.Services.AddMarten(opts =>
     {

@@ -1,4 +1,6 @@
+using Funds.Domain.Deadlines;
 using Funds.Domain.Projects;
+using Funds.Projections.Deadlines;
 using Funds.Projections.Funds;
 using Funds.Projections.Projects;
 using JasperFx.Events.Projections;
@@ -14,6 +16,8 @@ public static class FundsProjections
         // Write models: one stream each, updated in the command's transaction.
         opts.Projections.Add(new ProjectProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new FundSourceProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new ProjectTimelineProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<ProjectTimeline>().Index(x => x.Township).Index(x => x.PlanYear);
 
         // Read models folding many streams: asynchronous (the daemon applies events in order, so
         // concurrent writers never overwrite each other's lines).

@@ -70,6 +70,8 @@ public sealed record Project
     public decimal DisbursedFinal { get; init; }
     public DateOnly? LastPaidOn { get; init; }
     public DateOnly? FirstFinalPaymentOn { get; init; }
+    /// <summary>Deadline rules escalated as missed for this project (see DeadlineMissed).</summary>
+    public IReadOnlyList<string> MissedDeadlines { get; init; } = [];
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Stream version, set by the event store.</summary>
     public int Version { get; init; }
@@ -150,6 +152,7 @@ public sealed record Project
             FirstFinalPaymentOn = state.FirstFinalPaymentOn ?? (e.Kind == Funds.DisbursementKind.Final ? e.PaidOn : null),
             LastRecordedAt = e.RecordedAt,
         },
+        DeadlineMissed e => state with { MissedDeadlines = [.. state.MissedDeadlines, e.RuleId], LastRecordedAt = e.RecordedAt },
         _ => state,
     };
 

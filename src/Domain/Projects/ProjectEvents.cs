@@ -79,3 +79,7 @@ public sealed record IncomeDistributed(
 /// <summary>Periodic review ("回头看"): healthy, weak with a rectification plan, or idle with a revival measure.</summary>
 public sealed record PeriodicReviewRecorded(
     Guid ProjectId, ReviewOutcome Outcome, string? Measure, DateOnly ReviewedOn, Actor By, DateTimeOffset RecordedAt);
+
+/// <summary>Escalation: a deadline passed without the step it demands (appended once per project and rule).</summary>
+public sealed record DeadlineMissed(
+    Guid ProjectId, string RuleId, Deadlines.DeadlineKind Kind, DateOnly Due, DateOnly MissedOn, Actor By, DateTimeOffset RecordedAt);

@@ -32,6 +32,8 @@ public sealed class FundsApp : IAsyncLifetime
         {
             b.UseSetting("ConnectionStrings:Funds", _db.ConnectionString);
             b.UseSetting("Funds:Projections:Daemon", "Solo");
+            // Escalation scans run only where a test asks for them (DeadlineBoardTests).
+            b.UseSetting("Funds:Deadlines:Escalate", "false");
             b.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -32,10 +32,11 @@ public abstract class IntegrationTest(FundsApp app)
 
     protected FundDriver Funds => new(App, Post);
 
-    protected async Task<long> TotalEvents()
+    /// <summary>Registrations recorded for a township (tests use unique townships, so this is per test).</summary>
+    protected async Task<int> RegistrationsIn(string township)
     {
         await using var session = App.Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().LongCountAsync();
+        return await session.Events.QueryRawEventDataOnly<Funds.Domain.Projects.ProjectRegistered>().Where(e => e.Township == township).CountAsync();
     }
 
     protected static JsonObject Json(IScenarioResult result) => JsonNode.Parse(result.ReadAsText())!.AsObject();
