@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Funds.Api.Audit;
 using Funds.Api.Deadlines;
 using Funds.Api.Infrastructure;
 using Funds.Domain.Deadlines;
@@ -27,6 +28,7 @@ builder.Services.AddSingleton(sp =>
     return new DeadlinePolicy([.. DeadlinePolicy.Plan2019, .. o.Rules], o.AtRiskDays);
 });
 builder.Services.AddSingleton<DeadlineEscalation>();
+builder.Services.AddHostedService<EventChainInstaller>();
 if (builder.Configuration.GetValue("Funds:Deadlines:Escalate", true))
     builder.Services.AddHostedService<DeadlineEscalationService>();
 
@@ -36,6 +38,10 @@ builder.Services.AddMarten(opts =>
         opts.DatabaseSchemaName = "funds";
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
         opts.Schema.For<UniqueKey>().Identity(x => x.Id);
         FundsProjections.Register(opts);
@@ -70,6 +76,13 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256 * 1024);
 
 var app = builder.Build();
 
+if (await Funds.Api.Admin.Commands.TryRunAsync(app, args) is { } exitCode)
+{
+    if (app.Services.GetService<LocalPostgres>() is { } cluster) await cluster.DisposeAsync();
+    return exitCode;
+}
+
+app.UseCorrelation();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();

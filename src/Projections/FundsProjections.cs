@@ -17,6 +17,7 @@ public static class FundsProjections
         opts.Projections.Add(new ProjectProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new FundSourceProjection(), ProjectionLifecycle.Inline);
         opts.Projections.Add(new ProjectTimelineProjection(), ProjectionLifecycle.Inline);
+        opts.Projections.Add(new FindingProjection(), ProjectionLifecycle.Inline);
         opts.Schema.For<ProjectTimeline>().Index(x => x.Township).Index(x => x.PlanYear);
 
         // Read models folding many streams: asynchronous (the daemon applies events in order, so

@@ -23,10 +23,11 @@ public class ReconciliationTests(FundsApp app) : IntegrationTest(app)
         await Projected();
         Assert.True((await Reconciliation.RunAsync(App.Store, default)).Consistent);
 
+        ProjectFunding original;
         await using (var session = App.Store.LightweightSession())
         {
-            var trail = await session.LoadAsync<ProjectFunding>(project);
-            session.Store(trail! with { Disbursed = trail.Disbursed + 0.01m });
+            original = (await session.LoadAsync<ProjectFunding>(project))!;
+            session.Store(original with { Disbursed = original.Disbursed + 0.01m });
             await session.SaveChangesAsync();
         }
 
@@ -41,8 +42,7 @@ public class ReconciliationTests(FundsApp app) : IntegrationTest(app)
         finally
         {
             await using var session = App.Store.LightweightSession();
-            var trail = await session.LoadAsync<ProjectFunding>(project);
-            session.Store(trail! with { Disbursed = trail.Disbursed - 0.01m });
+            session.Store(original);
             await session.SaveChangesAsync();
         }
     }

@@ -27,12 +27,15 @@ public static class FundSourceQueries
         return new Paged<FundSource>(items.ToList(), page, pageSize, items.TotalItemCount);
     }
 
-    /// <summary>One fund source now: balances and, per project, allocated and drawn. ETag = stream version.</summary>
+    /// <summary>One fund source now: balances and, per project, allocated and drawn (ETag = stream
+    /// version); or its balances as they stood at stream <c>version</c> N or as known at <c>asOf</c>.</summary>
     [WolverineGet("/api/fund-sources/{id}", OperationId = "GetFundSource")]
     [ProducesResponseType<FundSource>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, long? version = null, DateTimeOffset? asOf = null)
     {
-        var source = await session.LoadAsync<FundSource>(id, http.RequestAborted)
+        var source = (version is null && asOf is null
+                         ? await session.LoadAsync<FundSource>(id, http.RequestAborted)
+                         : await Audit.History.AsItStoodAsync<FundSource>(session, id, version, asOf, FundSource.Evolve, (s, v) => s with { Version = v }, http.RequestAborted))
                      ?? throw new RuleViolation("not-found", FundSourceCommands.NotFound(id), RejectionKind.NotFound);
         http.Response.Headers.ETag = ETags.Format(source.Version);
         return Results.Ok(source);

@@ -18,6 +18,8 @@ public static class Policies
     public const string Supervisor = Roles.Supervisor;
     public const string Auditor = Roles.Auditor;
     public const string Admin = Roles.Admin;
+    /// <summary>History, integrity and the audit log: auditors, and admins who operate the store.</summary>
+    public const string Audit = "audit";
 }
 
 public sealed record AuthOptions
@@ -68,6 +70,7 @@ public static class Security
         {
             foreach (var role in Roles.All)
                 o.AddPolicy(role, p => p.RequireAuthenticatedUser().RequireRole(role));
+            o.AddPolicy(Policies.Audit, p => p.RequireAuthenticatedUser().RequireRole(Roles.Auditor, Roles.Admin));
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
         return builder;

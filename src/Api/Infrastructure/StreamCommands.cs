@@ -42,6 +42,7 @@ public static class StreamCommands
         for (var attemptNo = 1; ; attemptNo++)
         {
             await using var session = store.LightweightSession();
+            session.Stamp(http);
             var outcome = await attempt(session, expected);
             var json = JsonSerializer.Serialize(outcome.Body, http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
             var etag = ETags.Format(outcome.Version);

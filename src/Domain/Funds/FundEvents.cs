@@ -50,27 +50,27 @@ public sealed record Payee(string Name, string CreditCode);
 // each disbursement from it also draws on its allocation (AllocationDrawn), in the same transaction.
 
 public sealed record FundSourceRegistered(
-    Guid FundSourceId, string Name, FundSourceKind Kind, int FiscalYear, string DocumentRef, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt);
+    Guid FundSourceId, string Name, FundSourceKind Kind, int FiscalYear, string DocumentRef, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 public sealed record FundsReceived(
-    Guid FundSourceId, decimal Amount, string DocumentRef, DateOnly ReceivedOn, Actor By, DateTimeOffset RecordedAt);
+    Guid FundSourceId, decimal Amount, string DocumentRef, DateOnly ReceivedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 public sealed record FundsAllocated(
     Guid FundSourceId, Guid AllocationId, SourceRef Source, ProjectRef Project, decimal Amount, string DocumentRef,
-    DateOnly AllocatedOn, Actor By, DateTimeOffset RecordedAt);
+    DateOnly AllocatedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 public sealed record AllocationReduced(
     Guid FundSourceId, SourceRef Source, ProjectRef Project, decimal Amount, AllocationChange Change, string Reason,
-    DateOnly ReducedOn, Actor By, DateTimeOffset RecordedAt);
+    DateOnly ReducedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>The source-side ledger line of a disbursement: which allocation it drew on. The payment
 /// itself is the <see cref="FundsDisbursed"/> event in the project's stream, with the same id and
 /// amount; totals of money paid are always taken from FundsDisbursed, never from both.</summary>
 public sealed record AllocationDrawn(
-    Guid FundSourceId, Guid DisbursementId, Guid ProjectId, decimal Amount, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt);
+    Guid FundSourceId, Guid DisbursementId, Guid ProjectId, decimal Amount, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 // Project stream: the payment (拨付) to a payee.
 
 public sealed record FundsDisbursed(
     Guid ProjectId, Guid DisbursementId, SourceRef Source, ProjectRef Project, decimal Amount, DisbursementKind Kind,
-    Payee Payee, string? PayeeReason, string VoucherNo, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt);
+    Payee Payee, string? PayeeReason, string VoucherNo, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

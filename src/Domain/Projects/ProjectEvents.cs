@@ -31,55 +31,55 @@ public sealed record Builder(string Name, string CreditCode);
 
 public sealed record ProjectRegistered(
     Guid ProjectId, ProjectKind Kind, string Category, string Name, string Township, string Village,
-    int PlanYear, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt);
+    int PlanYear, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 public sealed record ProjectApproved(
     Guid ProjectId, string ApprovalDocumentNo, decimal ApprovedBudget, string ApprovedBy,
-    DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt);
+    DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 public sealed record BuilderSelected(
     Guid ProjectId, Builder Builder, BuilderSelectionMethod Method, string Reference,
-    decimal ContractAmount, DateOnly SelectedOn, Actor By, DateTimeOffset RecordedAt);
+    decimal ContractAmount, DateOnly SelectedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>The builder of record replaced; layered subcontracting is not a change of builder.</summary>
 public sealed record BuilderChanged(
     Guid ProjectId, Builder Builder, BuilderSelectionMethod Method, string Reference,
-    decimal ContractAmount, string Reason, DateOnly ChangedOn, Actor By, DateTimeOffset RecordedAt);
+    decimal ContractAmount, string Reason, DateOnly ChangedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
-public sealed record ConstructionStarted(Guid ProjectId, DateOnly StartedOn, Actor By, DateTimeOffset RecordedAt);
+public sealed record ConstructionStarted(Guid ProjectId, DateOnly StartedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>Completion reported; after a refused acceptance this is the re-report once rectified.</summary>
 public sealed record ConstructionCompleted(
-    Guid ProjectId, DateOnly CompletedOn, bool AfterRectification, Actor By, DateTimeOffset RecordedAt);
+    Guid ProjectId, DateOnly CompletedOn, bool AfterRectification, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>The village committee (村两委) signed the completion acceptance: the basis for settlement.</summary>
 public sealed record AcceptanceSignedOff(
-    Guid ProjectId, IReadOnlyList<string> Signatories, DateOnly SignedOn, Actor By, DateTimeOffset RecordedAt);
+    Guid ProjectId, IReadOnlyList<string> Signatories, DateOnly SignedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>The village committee refused acceptance; the project goes back to rectification.</summary>
 public sealed record AcceptanceRefused(
-    Guid ProjectId, string Reasons, IReadOnlyList<string> Signatories, DateOnly RefusedOn, Actor By, DateTimeOffset RecordedAt);
+    Guid ProjectId, string Reasons, IReadOnlyList<string> Signatories, DateOnly RefusedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 public sealed record ProjectSettled(
-    Guid ProjectId, decimal SettledAmount, DateOnly SettledOn, Actor By, DateTimeOffset RecordedAt);
+    Guid ProjectId, decimal SettledAmount, DateOnly SettledOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 public sealed record ProjectCancelled(
-    Guid ProjectId, string Reason, DateOnly CancelledOn, Actor By, DateTimeOffset RecordedAt);
+    Guid ProjectId, string Reason, DateOnly CancelledOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 // Industry projects (产业项目): operation after construction.
 
 public sealed record OperatingEntityAssigned(
-    Guid ProjectId, string Name, string CreditCode, DateOnly AssignedOn, Actor By, DateTimeOffset RecordedAt);
+    Guid ProjectId, string Name, string CreditCode, DateOnly AssignedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>Income distributed (收益分配) with differentiated shares to poor households and the village collective.</summary>
 public sealed record IncomeDistributed(
     Guid ProjectId, string Period, decimal HouseholdAmount, int HouseholdCount, decimal CollectiveAmount,
-    DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt);
+    DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>Periodic review ("回头看"): healthy, weak with a rectification plan, or idle with a revival measure.</summary>
 public sealed record PeriodicReviewRecorded(
-    Guid ProjectId, ReviewOutcome Outcome, string? Measure, DateOnly ReviewedOn, Actor By, DateTimeOffset RecordedAt);
+    Guid ProjectId, ReviewOutcome Outcome, string? Measure, DateOnly ReviewedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>Escalation: a deadline passed without the step it demands (appended once per project and rule).</summary>
 public sealed record DeadlineMissed(
-    Guid ProjectId, string RuleId, Deadlines.DeadlineKind Kind, DateOnly Due, DateOnly MissedOn, Actor By, DateTimeOffset RecordedAt);
+    Guid ProjectId, string RuleId, Deadlines.DeadlineKind Kind, DateOnly Due, DateOnly MissedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

@@ -1,0 +1,38 @@
+using Funds.Api.Infrastructure;
+using Marten;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Funds.Api.Admin;
+
+public sealed record RebuildResult(IReadOnlyList<string> Projections, double Seconds);
+
+/// <summary>Rebuilds every read model from the events. Projections read only event data (no clock),
+/// so a rebuild gives exactly the documents the live projections made.</summary>
+public static class Rebuild
+{
+    [Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildProjections")]
+    [ProducesResponseType<RebuildResult>(StatusCodes.Status200OK)]
+    public static Task<RebuildResult> Post(IDocumentStore store, IProjectionCoordinator coordinator, HttpContext http)
+        => RunAsync(store, coordinator, http.RequestAborted);
+
+    public static async Task<RebuildResult> RunAsync(IDocumentStore store, IProjectionCoordinator? coordinator, CancellationToken ct)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var names = store.Options.Events.Projections().Select(p => p.Name).ToList();
+        if (coordinator is not null)
+        {
+            var daemon = coordinator.DaemonForMainDatabase();
+            foreach (var name in names) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+        }
+        else
+        {
+            using var daemon = await store.BuildProjectionDaemonAsync();
+            foreach (var name in names) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+        }
+        return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+using Npgsql;
+
+namespace Funds.Api.Audit;
+
+public sealed record BrokenLink(Guid StreamId, long Version, long Sequence, string EventType, string Reason);
+
+public sealed record IntegrityReport(bool Intact, long EventsChecked, int StreamsChecked, IReadOnlyList<BrokenLink> Broken);
+
+public sealed record Digest(long UpToSequence, string Root, int Streams, long Events, DateTimeOffset ComputedAt, bool Intact, string Algorithm);
+
+/// <summary>
+/// Tamper evidence. Every event appended to mt_events extends a hash chain per stream, computed by a
+/// PostgreSQL trigger (so every write path is covered, whatever code appends):
+/// <c>hash(v) = sha256_hex(hash(v-1) | stream_id | version | type | data)</c>, with <c>data</c> in
+/// jsonb's canonical text form and hash(0) = "". Actor and recorded time are inside the data. Hashes
+/// live in <c>funds_event_hashes</c>. Verification recomputes each chain from the stored events: an
+/// event whose data was edited no longer matches its hash; rewriting hashes too breaks the link to the
+/// next event, and rewriting a whole chain changes the digest (a Merkle root over all stream heads)
+/// an auditor kept earlier.
+/// </summary>
+public static class EventChain
+{
+    public const string Algorithm = "per-stream chain: sha256_hex(prev|stream_id|version|type|jsonb data text); " +
+                                    "leaf = sha256_hex(stream_id|version|head hash), streams ordered by id; node = sha256_hex(left|right), an odd node is carried up";
+
+    public static string Table(IDocumentStore store) => $"{store.Options.Events.DatabaseSchemaName}.funds_event_hashes";
+
+    public static string Ddl(string schema) => $"""
+        create table if not exists {schema}.funds_event_hashes (
+            seq_id bigint primary key,
+            stream_id uuid not null,
+            version bigint not null,
+            hash text not null,
+            unique (stream_id, version));
+
+        create or replace function {schema}.funds_chain_event() returns trigger language plpgsql as $fn$
+        declare prev text;
+        begin
+            select h.hash into prev from {schema}.funds_event_hashes h where h.stream_id = NEW.stream_id and h.version = NEW.version - 1;
+            insert into {schema}.funds_event_hashes (seq_id, stream_id, version, hash)
+            values (NEW.seq_id, NEW.stream_id, NEW.version,
+                    encode(sha256(convert_to(coalesce(prev, '') || '|' || NEW.stream_id::text || '|' || NEW.version::text || '|' || NEW.type || '|' || NEW.data::text, 'UTF8')), 'hex'));
+            return NEW;
+        end $fn$;
+
+        drop trigger if exists funds_chain_event on {schema}.mt_events;
+        create trigger funds_chain_event after insert on {schema}.mt_events for each row execute function {schema}.funds_chain_event();
+
+        -- Chain events stored before the trigger existed, in stream order.
+        do $do$
+        declare r record; prev text;
+        begin
+            for r in select e.seq_id, e.stream_id, e.version, e.type, e.data from {schema}.mt_events e
+                     left join {schema}.funds_event_hashes h on h.seq_id = e.seq_id
+                     where h.seq_id is null order by e.stream_id, e.version loop
+                select h.hash into prev from {schema}.funds_event_hashes h where h.stream_id = r.stream_id and h.version = r.version - 1;
+                insert into {schema}.funds_event_hashes (seq_id, stream_id, version, hash)
+                values (r.seq_id, r.stream_id, r.version,
+                        encode(sha256(convert_to(coalesce(prev, '') || '|' || r.stream_id::text || '|' || r.version::text || '|' || r.type || '|' || r.data::text, 'UTF8')), 'hex'));
+            end loop;
+        end $do$;
+        """;
+
+    public static string Hash(string previous, Guid streamId, long version, string type, string data)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{previous}|{streamId}|{version}|{type}|{data}")));
+
+    public static async Task<IntegrityReport> VerifyStreamAsync(IDocumentStore store, Guid streamId, CancellationToken ct)
+    {
+        var (report, _) = await ScanAsync(store, streamId, long.MaxValue, ct);
+        return report;
+    }
+
+    public static async Task<IntegrityReport> VerifyAllAsync(IDocumentStore store, CancellationToken ct)
+        => (await ScanAsync(store, null, long.MaxValue, ct)).Report;
+
+    public static async Task<Digest> DigestAsync(IDocumentStore store, long? upToSequence, DateTimeOffset now, CancellationToken ct)
+    {
+        var upTo = upToSequence ?? await MaxSequenceAsync(store, ct);
+        var (report, heads) = await ScanAsync(store, null, upTo, ct);
+        var level = heads.OrderBy(h => h.Key).Select(h => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{h.Key}|{h.Value.Version}|{h.Value.Hash}")))).ToList();
+        if (level.Count == 0) level.Add(Convert.ToHexStringLower(SHA256.HashData([])));
+        while (level.Count > 1)
+        {
+            var next = new List<string>();
+            for (var i = 0; i < level.Count; i += 2)
+                next.Add(i + 1 < level.Count ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{level[i]}|{level[i + 1]}"))) : level[i]);
+            level = next;
+        }
+        return new Digest(upTo, level[0], heads.Count, report.EventsChecked, now, report.Intact, Algorithm);
+    }
+
+    private static async Task<long> MaxSequenceAsync(IDocumentStore store, CancellationToken ct)
+    {
+        await using var conn = await Open(store, ct);
+        await using var cmd = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events", conn);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Recomputes chains from the stored events (one stream, or all) up to a sequence; returns
+    /// the first broken link of each stream and each stream's head as recomputed.</summary>
+    private static async Task<(IntegrityReport Report, Dictionary<Guid, (long Version, string Hash)> Heads)> ScanAsync(
+        IDocumentStore store, Guid? streamId, long upTo, CancellationToken ct)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var conn = await Open(store, ct);
+        await using var cmd = new NpgsqlCommand($"""
+            select e.stream_id, e.version, e.seq_id, e.type, e.data::text, h.hash
+            from {schema}.mt_events e left join {schema}.funds_event_hashes h on h.seq_id = e.seq_id
+            where e.seq_id <= @upTo {(streamId is null ? "" : "and e.stream_id = @stream")}
+            order by e.stream_id, e.version
+            """, conn);
+        cmd.Parameters.AddWithValue("upTo", upTo);
+        if (streamId is { } s) cmd.Parameters.AddWithValue("stream", s);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+
+        var heads = new Dictionary<Guid, (long, string)>();
+        var broken = new List<BrokenLink>();
+        Guid current = Guid.Empty;
+        var previous = "";
+        var currentBroken = false;
+        long events = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            events++;
+            var stream = reader.GetGuid(0);
+            var version = reader.GetInt64(1);
+            if (stream != current)
+            {
+                current = stream;
+                previous = "";
+                currentBroken = false;
+            }
+            var expected = Hash(previous, stream, version, reader.GetString(3), reader.GetString(4));
+            var stored = reader.IsDBNull(5) ? null : reader.GetString(5);
+            if (!currentBroken && stored != expected)
+            {
+                currentBroken = true;
+                broken.Add(new BrokenLink(stream, version, reader.GetInt64(2), reader.GetString(3), stored is null
+                    ? "no hash was recorded for this event"
+                    : "the event's stored data (or the hash before it) no longer matches the hash recorded when it was appended"));
+            }
+            previous = expected;
+            heads[stream] = (version, expected);
+        }
+        return (new IntegrityReport(broken.Count == 0, events, heads.Count, broken), heads);
+    }
+
+    private static async Task<NpgsqlConnection> Open(IDocumentStore store, CancellationToken ct)
+    {
+        var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        return conn;
+    }
+}
+
+/// <summary>Installs the hash-chain table and trigger after Marten has created its schema.</summary>
+public sealed class EventChainInstaller(IDocumentStore store) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
