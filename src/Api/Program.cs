@@ -72,7 +72,7 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddFundsOpenApi();
 builder.AddFundsSecurity();
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256 * 1024);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
 var app = builder.Build();
 
@@ -83,6 +83,21 @@ if (await Funds.Api.Admin.Commands.TryRunAsync(app, args) is { } exitCode)
 }
 
 app.UseCorrelation();
+app.Use(async (http, next) =>
+{
+    // Commands are small; refuse large bodies before reading them (Kestrel enforces the same limit on streamed bodies).
+    if (http.Request.ContentLength > RequestLimits.MaxBodyBytes)
+    {
+        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = ProblemMapping.Rule(413, "body-too-large", $"Request bodies are limited to {RequestLimits.MaxBodyBytes / 1024} KiB."),
+        });
+        return;
+    }
+    await next(http);
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
@@ -105,3 +120,8 @@ app.MapWolverineEndpoints(o =>
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;
+
+public static class RequestLimits
+{
+    public const int MaxBodyBytes = 256 * 1024;
+}

@@ -32,7 +32,7 @@ public static class DisburseEndpoint
             var source = body.FundSourceId is { } sourceId ? await session.Events.FetchForWriting<FundSource>(sourceId, ct) : null;
             var disbursementId = Guid.CreateVersion7();
             var voucher = UniqueKey.For("voucher", body.VoucherNo?.Trim() ?? "", disbursementId);
-            if (!string.IsNullOrWhiteSpace(body.VoucherNo) && await session.LoadAsync<UniqueKey>(voucher.Id, ct) is not null)
+            if (!string.IsNullOrWhiteSpace(body.VoucherNo) && body.VoucherNo.Length <= 50 && !body.VoucherNo.Any(char.IsControl) && await session.LoadAsync<UniqueKey>(voucher.Id, ct) is not null)
                 throw UniqueKey.AlreadyUsed(voucher.Id);
 
             var (paid, drawn) = FundDecider.Disburse(disbursementId, body, project.Aggregate!, source?.Aggregate, http.Decision());
