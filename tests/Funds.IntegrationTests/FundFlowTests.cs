@@ -187,6 +187,33 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task the_same_idempotency_key_sent_ten_times_at_once_pays_once_with_ten_identical_answers()
+    {
+        var p = Projects(UniqueName("红岩寺镇"));
+        var project = await p.RegisteredAndApproved();
+        await p.SelectBuilder(project);
+        var source = await Funds.Source(received: 100_000m);
+        await Funds.Allocate(source, project, 100_000m);
+
+        var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Funds.Finance);
+        var key = Guid.NewGuid().ToString();
+        var body = $$"""{"fundSourceId":"{{source}}","amount":1234.56,"kind":"Progress","voucherNo":"IDEM-{{key}}","paidOn":"2019-04-01"}""";
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/projects/{project}/disbursements") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", key);
+            return client.SendAsync(request);
+        }));
+        var texts = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.True(responses.All(r => (int)r.StatusCode == 200), string.Join("\n", texts));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(1234.56m, (decimal)Json(await Get($"/api/projects/{project}"))["disbursed"]!);
+        Assert.Equal(3 + 1, await StreamVersion(project));
+    }
+
+    [Fact]
     public async Task fund_commands_are_for_the_finance_bureau()
     {
         var source = await Funds.Source(received: 0m);

@@ -78,6 +78,14 @@ public sealed class LocalPostgres : IAsyncDisposable
         return new LocalPostgres(bin, dataDirectory, port, throwaway: false, startedHere: true);
     }
 
+    /// <summary>Stops the server (fault-injection: the reliability run restarts it with <see cref="RestartAsync"/>).</summary>
+    public Task StopAsync(bool immediate = false)
+        => RunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", immediate ? "immediate" : "fast", "-w"], CancellationToken.None);
+
+    /// <summary>Starts the stopped server again on the same port.</summary>
+    public Task RestartAsync()
+        => StartAsync(_bin, DataDirectory, Port, _throwaway ? ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200"] : ["max_connections=200"], CancellationToken.None);
+
     /// <summary>Stops the server if this instance started it; a throwaway cluster is also deleted.</summary>
     public async ValueTask DisposeAsync()
     {

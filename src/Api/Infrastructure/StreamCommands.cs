@@ -43,7 +43,19 @@ public static class StreamCommands
         {
             await using var session = store.LightweightSession();
             session.Stamp(http);
-            var outcome = await attempt(session, expected);
+            CommandOutcome outcome;
+            try
+            {
+                outcome = await attempt(session, expected);
+            }
+            catch (RuleViolation) when (key is not null)
+            {
+                // The same request may have just been answered by a concurrent retry (its events now
+                // make this one look invalid, e.g. "voucher already used"): answer as it was answered.
+                await using var query = store.QuerySession();
+                if (await Idempotency.TryReplayAsync(query, key, hash, CancellationToken.None) is { } replay) return replay;
+                throw;
+            }
             var json = JsonSerializer.Serialize(outcome.Body, http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
             var etag = ETags.Format(outcome.Version);
             if (key is not null)
