@@ -32,20 +32,7 @@ builder.Services.AddHostedService<EventChainInstaller>();
 if (builder.Configuration.GetValue("Funds:Deadlines:Escalate", true))
     builder.Services.AddHostedService<DeadlineEscalationService>();
 
-builder.Services.AddMarten(opts =>
-    {
-        opts.Connection(connectionString);
-        opts.DatabaseSchemaName = "funds";
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
-        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-        opts.Events.MetadataConfig.CausationIdEnabled = true;
-        opts.Events.MetadataConfig.UserNameEnabled = true;
-        opts.Events.MetadataConfig.HeadersEnabled = true;
-        opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
-        opts.Schema.For<UniqueKey>().Identity(x => x.Id);
-        FundsProjections.Register(opts);
-    })
+builder.Services.AddMarten(opts => FundsStore.Configure(opts, connectionString))
     .UseLightweightSessions()
     // HotCold: one node at a time runs the asynchronous projections (leader elected through a
     // PostgreSQL advisory lock), so several API nodes can share a database. Solo or Disabled by configuration.

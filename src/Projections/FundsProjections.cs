@@ -27,7 +27,8 @@ public static class FundsProjections
         opts.Projections.Add(new PayeeLedgerProjection(), ProjectionLifecycle.Async);
         opts.Projections.Add(new FundMovementProjection(), ProjectionLifecycle.Async);
         opts.Schema.For<FundMovement>()
-            .Index(x => x.Township).Index(x => x.FundSourceId).Index(x => x.ProjectId).Index(x => x.BusinessDate);
+            .Index(x => x.Township).Index(x => x.FundSourceId).Index(x => x.ProjectId).Index(x => x.BusinessDate)
+            .Index(x => x.PayeeCreditCode).Index(x => x.Sequence);
         opts.Schema.For<Project>()
             .Index(x => x.Township)
             .Index(x => x.Village)

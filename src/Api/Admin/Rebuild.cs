@@ -7,7 +7,7 @@ using Wolverine.Http;
 
 namespace Funds.Api.Admin;
 
-public sealed record RebuildResult(IReadOnlyList<string> Projections, double Seconds);
+public sealed record RebuildResult(IReadOnlyList<string> Projections, double Seconds, IReadOnlyDictionary<string, double>? SecondsPerProjection = null);
 
 /// <summary>Rebuilds every read model from the events. Projections read only event data (no clock),
 /// so a rebuild gives exactly the documents the live projections made.</summary>
@@ -31,7 +31,14 @@ public static class Rebuild
         else
         {
             using var daemon = await store.BuildProjectionDaemonAsync();
-            foreach (var name in names) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+            var each = new Dictionary<string, double>();
+            foreach (var name in names)
+            {
+                var t = DateTimeOffset.UtcNow;
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+                each[name] = (DateTimeOffset.UtcNow - t).TotalSeconds;
+            }
+            return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds, each);
         }
         return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds);
     }

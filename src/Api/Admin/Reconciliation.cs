@@ -103,6 +103,7 @@ public static class Reconciliation
             Check("PayeeLedger", code, "received", amount, payees.GetValueOrDefault(code)?.Received);
 
         var movements = await session.Query<FundMovement>().ToListAsync(ct);
+        Check("FundMovement", "all", "received", movementTotals.Received.Values.Sum(), movements.Sum(m => m.Received));
         Check("FundMovement", "all", "allocated", movementTotals.Allocated.Values.Sum(), movements.Sum(m => m.Allocated));
         Check("FundMovement", "all", "disbursed", movementTotals.Payments.Values.Sum(), movements.Sum(m => m.Disbursed));
 

@@ -52,7 +52,9 @@ public static class FundSourceQueries
     {
         var source = await session.LoadAsync<FundSource>(id, http.RequestAborted)
                      ?? throw new RuleViolation("not-found", FundSourceCommands.NotFound(id), RejectionKind.NotFound);
-        var ledger = await session.LoadAsync<FundSourceLedger>(id, http.RequestAborted) ?? new FundSourceLedger { Id = id };
-        return Trails.Answer(http, source.Name, ledger.Allocated, ledger.Disbursed, ledger.Entries, from, to, null, page, pageSize, $"fund-source-trail-{id}.csv");
+        var rows = await session.Query<FundMovement>().Where(m => m.FundSourceId == id).ToListAsync(http.RequestAborted);
+        var entries = Trails.FromMovements(rows);
+        var last = entries.LastOrDefault();
+        return Trails.Answer(http, source.Name, last?.RunningSecond ?? 0m, last?.RunningDisbursed ?? 0m, entries, from, to, null, page, pageSize, $"fund-source-trail-{id}.csv");
     }
 }

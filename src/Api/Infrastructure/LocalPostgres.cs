@@ -47,15 +47,18 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     /// <summary>Starts a new cluster in a temporary folder on a free port; disposing stops it and deletes the folder.</summary>
-    public static async Task<LocalPostgres> StartThrowawayAsync(CancellationToken ct = default)
+    public static async Task<LocalPostgres> StartThrowawayAsync(CancellationToken ct = default, bool durable = false)
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(InstallHint);
         var dir = Path.Combine(Path.GetTempPath(), "funds-pg-" + Guid.NewGuid().ToString("N")[..12]);
         var port = FreePort();
         // Durability is worthless for a cluster deleted after the run; speed is not.
         await InitAsync(bin, dir, ct);
-        await StartAsync(bin, dir, port, ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200"], ct);
-        return new LocalPostgres(bin, dir, port, throwaway: true, startedHere: true);
+        string[] settings = durable
+            ? ["max_connections=200", "shared_buffers=1GB", "max_wal_size=4GB"]
+            : ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200"];
+        await StartAsync(bin, dir, port, settings, ct);
+        return new LocalPostgres(bin, dir, port, throwaway: true, startedHere: true) { _settings = settings };
     }
 
     /// <summary>Starts the persistent cluster in <paramref name="dataDirectory"/>, creating it on first use,
@@ -83,8 +86,9 @@ public sealed class LocalPostgres : IAsyncDisposable
         => RunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", immediate ? "immediate" : "fast", "-w"], CancellationToken.None);
 
     /// <summary>Starts the stopped server again on the same port.</summary>
-    public Task RestartAsync()
-        => StartAsync(_bin, DataDirectory, Port, _throwaway ? ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200"] : ["max_connections=200"], CancellationToken.None);
+    public Task RestartAsync() => StartAsync(_bin, DataDirectory, Port, _settings, CancellationToken.None);
+
+    private string[] _settings = ["max_connections=200"];
 
     /// <summary>Stops the server if this instance started it; a throwaway cluster is also deleted.</summary>
     public async ValueTask DisposeAsync()

@@ -9,6 +9,24 @@ public sealed record TrailPage(string Title, decimal Allocated, decimal Disburse
 
 public static class Trails
 {
+    /// <summary>Lines of a trail from FundMovement rows in sequence order, with running received,
+    /// allocated and disbursed totals.</summary>
+    public static IReadOnlyList<FundingEntry> FromMovements(IEnumerable<FundMovement> rows)
+    {
+        decimal received = 0, allocated = 0, disbursed = 0;
+        var entries = new List<FundingEntry>();
+        foreach (var m in rows.OrderBy(r => r.Sequence))
+        {
+            received += m.Received;
+            allocated += m.Allocated;
+            disbursed += m.Disbursed;
+            entries.Add(new FundingEntry(m.Sequence, m.Type, m.FundSourceId, m.SourceName, m.Type == FundingEntryType.Receipt ? null : m.ProjectId,
+                m.Type == FundingEntryType.Receipt ? null : m.ProjectName, m.Amount, m.PayeeName, m.PayeeCreditCode, m.VoucherNo, m.DocumentRef, m.Note,
+                m.BusinessDate, m.RecordedAt, m.By, received, allocated, disbursed));
+        }
+        return entries;
+    }
+
     public static IResult Answer(HttpContext http, string title, decimal allocated, decimal disbursed, IReadOnlyList<FundingEntry> entries,
         DateOnly? from, DateOnly? to, Guid? source, int page, int pageSize, string csvName)
     {

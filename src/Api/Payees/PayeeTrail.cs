@@ -20,8 +20,9 @@ public static class PayeeTrailEndpoint
     {
         if (!CreditCode.IsValid(creditCode))
             throw new InvalidCommand(new Dictionary<string, string[]> { ["creditCode"] = ["is not a valid 18-character unified social credit code."] });
-        var ledger = await session.LoadAsync<PayeeLedger>(creditCode, http.RequestAborted)
-                     ?? throw new RuleViolation("not-found", $"No payments to {creditCode} are recorded.", RejectionKind.NotFound);
-        return Trails.Answer(http, ledger.Name, 0m, ledger.Received, ledger.Entries, from, to, source, page, pageSize, $"payee-trail-{creditCode}.csv");
+        var rows = await session.Query<FundMovement>().Where(m => m.PayeeCreditCode == creditCode && m.Type == FundingEntryType.Disbursement).ToListAsync(http.RequestAborted);
+        if (rows.Count == 0) throw new RuleViolation("not-found", $"No payments to {creditCode} are recorded.", RejectionKind.NotFound);
+        var entries = Trails.FromMovements(rows);
+        return Trails.Answer(http, rows[^1].PayeeName ?? creditCode, 0m, entries[^1].RunningDisbursed, entries, from, to, source, page, pageSize, $"payee-trail-{creditCode}.csv");
     }
 }

@@ -41,7 +41,7 @@ public static class FundsReportEndpoint
             .When(pageSize is < 1 or > 1000, "pageSize", "must be between 1 and 1000.")
             .ThrowIfAny();
 
-        var where = new List<string>();
+        var where = new List<string> { "data->>'type' <> 'Receipt'" };
         var parameters = new List<NpgsqlParameter>();
         void Filter(string sql, object value)
         {
@@ -58,7 +58,7 @@ public static class FundsReportEndpoint
         var sql = $"""
             select {Keys[groupBy]} as key, coalesce(sum((data->>'allocated')::numeric), 0), coalesce(sum((data->>'disbursed')::numeric), 0), count(*)
             from {table}
-            {(where.Count > 0 ? "where " + string.Join(" and ", where) : "")}
+            where {string.Join(" and ", where)}
             group by 1 order by 1
             """;
         var rows = new List<FundsReportRow>();

@@ -1,4 +1,3 @@
-using Funds.Domain.Common;
 using Funds.Domain.Funds;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -11,7 +10,7 @@ public sealed record ProjectShare(Guid ProjectId, string ProjectName, string Tow
 }
 
 /// <summary>The fund-source ledger (资金台账): received, allocated and disbursed, per project, with
-/// balances and every line in recorded order.</summary>
+/// balances. Its lines (the source trail) are the source's FundMovement rows.</summary>
 public sealed record FundSourceLedger
 {
     public Guid Id { get; init; }
@@ -29,7 +28,6 @@ public sealed record FundSourceLedger
     /// <summary>Received and not yet paid out (到位未拨付).</summary>
     public decimal Balance => Received - Disbursed;
     public IReadOnlyList<ProjectShare> Projects { get; init; } = [];
-    public IReadOnlyList<FundingEntry> Entries { get; init; } = [];
 }
 
 /// <summary>Asynchronous, like the project trail: payments come from project streams.</summary>
@@ -50,13 +48,10 @@ public partial class FundSourceLedgerProjection : MultiStreamProjection<FundSour
         return e.Data switch
         {
             FundSourceRegistered r => s with { Name = r.Name, Kind = r.Kind, FiscalYear = r.FiscalYear, DocumentRef = r.DocumentRef },
-            FundsReceived r => Line(s with { Received = s.Received + r.Amount }, e, FundingEntryType.Receipt, null, null, r.Amount, null, r.DocumentRef, null, r.ReceivedOn, r.By, r.RecordedAt),
-            FundsAllocated a => Line(Share(s with { Allocated = s.Allocated + a.Amount }, a.Project, a.Amount, 0m), e, FundingEntryType.Allocation,
-                a.Project.ProjectId, a.Project.Name, a.Amount, null, a.DocumentRef, null, a.AllocatedOn, a.By, a.RecordedAt),
-            AllocationReduced r => Line(Share(s with { Allocated = s.Allocated - r.Amount }, r.Project, -r.Amount, 0m), e, FundingEntryType.AllocationReduction,
-                r.Project.ProjectId, r.Project.Name, r.Amount, null, null, $"{r.Change}: {r.Reason}", r.ReducedOn, r.By, r.RecordedAt),
-            FundsDisbursed d => Line(Share(s with { Disbursed = s.Disbursed + d.Amount }, d.Project, 0m, d.Amount), e, FundingEntryType.Disbursement,
-                d.ProjectId, d.Project.Name, d.Amount, d, null, d.PayeeReason, d.PaidOn, d.By, d.RecordedAt),
+            FundsReceived r => s with { Received = s.Received + r.Amount },
+            FundsAllocated a => Share(s with { Allocated = s.Allocated + a.Amount }, a.Project, a.Amount, 0m),
+            AllocationReduced r => Share(s with { Allocated = s.Allocated - r.Amount }, r.Project, -r.Amount, 0m),
+            FundsDisbursed d => Share(s with { Disbursed = s.Disbursed + d.Amount }, d.Project, 0m, d.Amount),
             _ => s,
         };
     }
@@ -74,15 +69,4 @@ public partial class FundSourceLedgerProjection : MultiStreamProjection<FundSour
         return s with { Projects = shares };
     }
 
-    private static FundSourceLedger Line(FundSourceLedger s, IEvent e, FundingEntryType type, Guid? projectId, string? projectName, decimal amount,
-        FundsDisbursed? paid, string? document, string? note, DateOnly on, Actor by, DateTimeOffset recordedAt)
-        => s with
-        {
-            Entries =
-            [
-                .. s.Entries,
-                new FundingEntry(e.Sequence, type, s.Id, s.Name, projectId, projectName, amount, paid?.Payee.Name, paid?.Payee.CreditCode,
-                    paid?.VoucherNo, document, note, on, recordedAt, by, s.Received, s.Allocated, s.Disbursed),
-            ],
-        };
 }

@@ -4,13 +4,14 @@ using Marten.Events.Projections;
 
 namespace Funds.Projections.Funds;
 
-/// <summary>What a payee (收款单位) received, from which projects and sources. Keyed by credit code.</summary>
+/// <summary>What a payee (收款单位) received in total, keyed by credit code. Its lines (the payee trail)
+/// are the payee's FundMovement rows.</summary>
 public sealed record PayeeLedger
 {
     public string Id { get; init; } = "";
     public string Name { get; init; } = "";
     public decimal Received { get; init; }
-    public IReadOnlyList<FundingEntry> Entries { get; init; } = [];
+    public int Payments { get; init; }
 }
 
 public partial class PayeeLedgerProjection : MultiStreamProjection<PayeeLedger, string>
@@ -24,9 +25,6 @@ public partial class PayeeLedgerProjection : MultiStreamProjection<PayeeLedger, 
     {
         if (e.Data is not FundsDisbursed d) return snapshot;
         var s = snapshot ?? new PayeeLedger { Id = id };
-        var received = s.Received + d.Amount;
-        var entry = new FundingEntry(e.Sequence, FundingEntryType.Disbursement, d.Source.FundSourceId, d.Source.Name, d.ProjectId, d.Project.Name,
-            d.Amount, d.Payee.Name, d.Payee.CreditCode, d.VoucherNo, null, d.PayeeReason, d.PaidOn, d.RecordedAt, d.By, 0m, 0m, received);
-        return s with { Name = d.Payee.Name, Received = received, Entries = [.. s.Entries, entry] };
+        return s with { Name = d.Payee.Name, Received = s.Received + d.Amount, Payments = s.Payments + 1 };
     }
 }

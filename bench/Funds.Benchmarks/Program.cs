@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Funds.Api.Infrastructure;
+using Funds.Benchmarks;
+using Marten;
+using Marten.Events;
+using Npgsql;
+
+// dotnet run -c Release --project bench/Funds.Benchmarks [-- --events 1000000 --seconds 10]
+// Every figure is measured in this one run against the same throwaway PostgreSQL (durable settings).
+var targetEvents = Arg("--events", 1_000_000);
+var seconds = Arg("--seconds", 10);
+int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
+var results = new List<(string Name, string Value, string Note)>();
+void Report(string name, string value, string note = "") { results.Add((name, value, note)); Console.WriteLine($"{name}: {value} {note}"); }
+
+await using var pg = await LocalPostgres.StartThrowawayAsync(durable: true);
+Console.WriteLine($"PostgreSQL on port {pg.Port} ({pg.DataDirectory})");
+
+// 1. Raw PostgreSQL baseline
+const string row = """{"projectId":"01a2088d-b2b2-70fa-a4f2-08cdd8aadd04","amount":300000.00,"kind":"Progress","payee":{"name":"恩施州路桥建设有限公司","creditCode":"91422822MA4955XK21"},"voucherNo":"JSCZ-2019-000123","paidOn":"2019-04-01","by":{"subject":"caiwu","role":"finance","scope":null},"recordedAt":"2019-04-01T10:00:00+08:00"}""";
+await Exec("create table bench_raw (id bigserial primary key, stream uuid not null, data jsonb not null)");
+var raw = new Dictionary<int, double>();
+foreach (var clients in new[] { 1, 8, 16, 32 })
+{
+    long count = 0;
+    var stop = DateTime.UtcNow.AddSeconds(seconds);
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+    {
+        await using var conn = new NpgsqlConnection(pg.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("insert into bench_raw (stream, data) values (@s, @d::jsonb)", conn);
+        cmd.Parameters.AddWithValue("s", Guid.NewGuid());
+        cmd.Parameters.AddWithValue("d", row);
+        while (DateTime.UtcNow < stop)
+        {
+            await cmd.ExecuteNonQueryAsync();
+            Interlocked.Increment(ref count);
+        }
+    }));
+    raw[clients] = count / (double)seconds;
+    Report($"raw single-row insert commits, {clients} clients", $"{raw[clients]:0} commits/s");
+}
+var bulkRows = 500_000;
+var sw = Stopwatch.StartNew();
+await Exec($"insert into bench_raw (stream, data) select gen_random_uuid(), ('{row}'::jsonb) || jsonb_build_object('n', g) from generate_series(1, {bulkRows}) g");
+var serverBulk = bulkRows / sw.Elapsed.TotalSeconds;
+Report("raw server-side bulk insert of event-sized rows", $"{serverBulk:0} rows/s");
+await Exec("drop table bench_raw");
+
+// The store, configured as the API configures it, plus the hash-chain trigger.
+var store = DocumentStore.For(o => FundsStore.Configure(o, pg.ConnectionString));
+await new Funds.Api.Audit.EventChainInstaller(store).StartAsync(CancellationToken.None);
+
+// 3. Bulk import of many counties straight through Marten's COPY-based append.
+var counties = Math.Max(1, targetEvents / ScaleGenerator.EventsPerCounty);
+sw.Restart();
+long imported = 0;
+for (var c = 0; c < counties; c += 10)
+{
+    var batch = Enumerable.Range(c, Math.Min(10, counties - c)).SelectMany(n => ScaleGenerator.County(store, n)).ToList();
+    await store.BulkInsertEventsAsync(batch);
+    imported += batch.Sum(s => s.Events.Count);
+}
+var importRate = imported / sw.Elapsed.TotalSeconds;
+Report("bulk import (Marten COPY, with hash-chain trigger)", $"{importRate:0} events/s", $"{imported:N0} events, {counties} counties, {sw.Elapsed.TotalSeconds:0.0} s");
+
+// 4. Async projections: catch-up from zero, then a full rebuild of every projection.
+sw.Restart();
+using (var daemon = await store.BuildProjectionDaemonAsync())
+{
+    await daemon.StartAllAsync();
+    await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(60));
+    await daemon.StopAllAsync();
+}
+Report("async projections catch-up (4 multi-stream read models)", $"{imported / sw.Elapsed.TotalSeconds:0} events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
+
+sw.Restart();
+var rebuilt = await Funds.Api.Admin.Rebuild.RunAsync(store, null, CancellationToken.None);
+Report($"full rebuild ({rebuilt.Projections.Count} projections, one after another)", $"{imported / sw.Elapsed.TotalSeconds:0} events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
+foreach (var (name, s) in rebuilt.SecondsPerProjection ?? new Dictionary<string, double>())
+    Report($"  rebuild of {name}", $"{imported / s:0} events/s", $"{s:0.0} s");
+
+// The API as a separate process on the same database.
+var port = FreePort();
+var baseUrl = $"http://127.0.0.1:{port}";
+var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Funds.Api.dll"), "--urls", baseUrl])
+{
+    RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+};
+psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+psi.Environment["ConnectionStrings__Funds"] = pg.ConnectionString;
+psi.Environment["Funds__Deadlines__Escalate"] = "false";
+psi.Environment["Funds__Projections__Daemon"] = "Solo";
+psi.Environment["Logging__LogLevel__Default"] = "Warning";
+using var api = Process.Start(psi)!;
+api.OutputDataReceived += (_, _) => { };
+api.ErrorDataReceived += (_, _) => { };
+api.BeginOutputReadLine();
+api.BeginErrorReadLine();
+var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+for (var i = 0; i < 240; i++)
+{
+    try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
+    await Task.Delay(500);
+}
+
+async Task<string> Token(object body) => (string)JsonNode.Parse(await (await http.PostAsJsonAsync("/api/dev/token", body)).Content.ReadAsStringAsync())!["accessToken"]!;
+var finance = await Token(new { role = "finance" });
+var hq = await Token(new { role = "township-hq", township = "基准镇" });
+var auditor = await Token(new { role = "auditor" });
+
+async Task<JsonNode> Post(string token, string url, object body)
+{
+    using var r = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+    r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    var response = await http.SendAsync(r);
+    var text = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
+    return JsonNode.Parse(text)!;
+}
+
+// 5. Queries at this size: project trail, fund-source ledger, deadline board.
+var random = new Random(7);
+async Task Latency(string name, Func<int, string> url, int n = 400)
+{
+    var times = new List<double>();
+    for (var i = 0; i < n + 20; i++)
+    {
+        using var r = new HttpRequestMessage(HttpMethod.Get, url(i));
+        r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", auditor);
+        var t = Stopwatch.StartNew();
+        var response = await http.SendAsync(r);
+        await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{name}: {(int)response.StatusCode}");
+        if (i >= 20) times.Add(t.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    Report($"query: {name}", $"p50 {times[times.Count / 2]:0.0} ms, p99 {times[(int)(times.Count * 0.99)]:0.0} ms", $"{n} sequential requests over HTTP");
+}
+await Latency("project trail", _ => $"/api/projects/{ScaleGenerator.Id(random.Next(counties), 1, random.Next(ScaleGenerator.ProjectsPerCounty))}/trail");
+await Latency("fund-source ledger (first page)", _ => $"/api/fund-sources/{ScaleGenerator.Id(random.Next(counties), 2, random.Next(ScaleGenerator.SourcesPerCounty))}/trail?pageSize=100");
+await Latency("deadline board for a township, asOf 2019-07-01", _ => $"/api/deadlines?asOf=2019-07-01&township={Uri.EscapeDataString(ScaleGenerator.Township(random.Next(counties), random.Next(10)))}", 200);
+
+// 2. HTTP disbursement commands at 16 concurrent clients, each paying on its own project from its own
+//    fund source; then the same with all 16 drawing on ONE source (a hot spot: every payment must be
+//    decided on that source's latest balance, so they queue on its stream).
+const int clients16 = 16;
+var sharedSource = (string)(await Post(finance, "/api/fund-sources", new { name = "基准共用资金", kind = "CountyFiscal", fiscalYear = 2019, documentRef = "B-S", registeredOn = "2019-01-05" }))["id"]!;
+await Post(finance, $"/api/fund-sources/{sharedSource}/receipts", new { amount = 90_000_000m, documentRef = "B-S2", receivedOn = "2019-01-20" });
+var pairs = new List<(string Project, string Source)>();
+for (var i = 0; i < clients16; i++)
+{
+    var src = (string)(await Post(finance, "/api/fund-sources", new { name = $"基准资金{i}", kind = "CountyFiscal", fiscalYear = 2019, documentRef = $"B-{i}", registeredOn = "2019-01-05" }))["id"]!;
+    await Post(finance, $"/api/fund-sources/{src}/receipts", new { amount = 10_000_000m, documentRef = $"B-R{i}", receivedOn = "2019-01-20" });
+    var id = (string)(await Post(hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = $"基准项目{i}", township = "基准镇", village = "基准村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
+    await Post(finance, $"/api/projects/{id}/approval", new { approvalDocumentNo = $"B-{i}", approvedBudget = 9_000_000m, approvedBy = "县领导小组", approvedOn = "2019-02-01" });
+    await Post(hq, $"/api/projects/{id}/builder", new { builderName = "恩施州路桥建设有限公司", creditCode = "91422822MA4955XK21", method = "PublicTender", reference = $"ZB-{i}", contractAmount = 9_000_000m, selectedOn = "2019-02-20" });
+    await Post(finance, $"/api/fund-sources/{src}/allocations", new { projectId = id, amount = 5_000_000m, documentRef = $"A-{i}", allocatedOn = "2019-02-10" });
+    await Post(finance, $"/api/fund-sources/{sharedSource}/allocations", new { projectId = id, amount = 1_000_000m, documentRef = $"AS-{i}", allocatedOn = "2019-02-10" });
+    pairs.Add((id, src));
+}
+long voucher = 0;
+async Task<(double Rate, List<double> Sorted, int Errors)> Pay(Func<(string Project, string Source), string> sourceOf, int secs)
+{
+    var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+    var errors = 0;
+    var stopAt = DateTime.UtcNow.AddSeconds(secs);
+    await Task.WhenAll(pairs.Select(async pair =>
+    {
+        while (DateTime.UtcNow < stopAt)
+        {
+            var n = Interlocked.Increment(ref voucher);
+            using var r = new HttpRequestMessage(HttpMethod.Post, $"/api/projects/{pair.Project}/disbursements")
+            {
+                Content = JsonContent.Create(new { fundSourceId = sourceOf(pair), amount = 1.00m, kind = "Progress", voucherNo = $"BENCH-{n:0000000}", paidOn = "2019-04-01" }),
+            };
+            r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", finance);
+            var t = Stopwatch.StartNew();
+            var response = await http.SendAsync(r);
+            await response.Content.ReadAsByteArrayAsync();
+            if (response.IsSuccessStatusCode) latencies.Add(t.Elapsed.TotalMilliseconds);
+            else Interlocked.Increment(ref errors);
+        }
+    }));
+    var sorted = latencies.Order().ToList();
+    return (sorted.Count / (double)secs, sorted, errors);
+}
+var (commandRate, own, ownErrors) = await Pay(p => p.Source, seconds * 2);
+Report("HTTP disbursement commands, 16 clients, own source each", $"{commandRate:0} commands/s, p50 {own[own.Count / 2]:0.0} ms, p99 {own[(int)(own.Count * 0.99)]:0.0} ms", $"{own.Count} acknowledged, {ownErrors} not");
+var (hotRate, hot, hotErrors) = await Pay(_ => sharedSource, seconds);
+Report("HTTP disbursement commands, 16 clients, one shared source", $"{hotRate:0} commands/s, p50 {hot[hot.Count / 2]:0.0} ms, p99 {hot[(int)(hot.Count * 0.99)]:0.0} ms", $"{hot.Count} acknowledged, {hotErrors} answered 409 after retries");
+api.Kill(entireProcessTree: true);
+
+// Raw at 16 clients for the ratio.
+var raw16 = raw[16];
+Console.WriteLine();
+Console.WriteLine("| measurement | figure | baseline | ratio | target |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (var (name, value, note) in results) Console.WriteLine($"| {name} | {value} | | | {note} |");
+Console.WriteLine($"| ratio: HTTP commands / raw commits at 16 clients | {commandRate:0} / {raw16:0} | | {commandRate / raw16:P0} | ≥ 25% |");
+Console.WriteLine($"| ratio: bulk import / server-side insert | {importRate:0} / {serverBulk:0} | | {importRate / serverBulk:P0} | ≥ 40% |");
+return 0;
+
+async Task Exec(string sql)
+{
+    await using var conn = new NpgsqlConnection(pg.ConnectionString);
+    await conn.OpenAsync();
+    await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
+    await cmd.ExecuteNonQueryAsync();
+}
+
+static int FreePort()
+{
+    using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+    l.Start();
+    return ((IPEndPoint)l.LocalEndpoint).Port;
+}
