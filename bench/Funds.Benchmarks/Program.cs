@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Funds.Api.Infrastructure;
 using Funds.Benchmarks;
+using Funds.Tools;
 using Marten;
 using Marten.Events;
 using Npgsql;
@@ -85,43 +86,20 @@ foreach (var (name, s) in rebuilt.SecondsPerProjection ?? new Dictionary<string,
     Report($"  rebuild of {name}", $"{imported / s:0} events/s", $"{s:0.0} s");
 
 // The API as a separate process on the same database.
-var port = FreePort();
-var baseUrl = $"http://127.0.0.1:{port}";
-var psi = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Funds.Api.dll"), "--urls", baseUrl])
+using var api = new ApiProcess(pg.ConnectionString, new Dictionary<string, string>
 {
-    RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
-};
-psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-psi.Environment["ConnectionStrings__Funds"] = pg.ConnectionString;
-psi.Environment["Funds__Deadlines__Escalate"] = "false";
-psi.Environment["Funds__Projections__Daemon"] = "Solo";
-psi.Environment["Logging__LogLevel__Default"] = "Warning";
-using var api = Process.Start(psi)!;
-api.OutputDataReceived += (_, _) => { };
-api.ErrorDataReceived += (_, _) => { };
-api.BeginOutputReadLine();
-api.BeginErrorReadLine();
-var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-for (var i = 0; i < 240; i++)
-{
-    try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) break; } catch (HttpRequestException) { }
-    await Task.Delay(500);
-}
-
-async Task<string> Token(object body) => (string)JsonNode.Parse(await (await http.PostAsJsonAsync("/api/dev/token", body)).Content.ReadAsStringAsync())!["accessToken"]!;
+    ["Funds__Deadlines__Escalate"] = "false",
+    ["Funds__Projections__Daemon"] = "Solo",
+    ["Logging__LogLevel__Default"] = "Warning",
+});
+await api.StartAsync();
+var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+Task<string> Token(object body) => ApiProcess.TokenAsync(http, body);
 var finance = await Token(new { role = "finance" });
 var hq = await Token(new { role = "township-hq", township = "基准镇" });
 var auditor = await Token(new { role = "auditor" });
 
-async Task<JsonNode> Post(string token, string url, object body)
-{
-    using var r = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-    r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    var response = await http.SendAsync(r);
-    var text = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
-    return JsonNode.Parse(text)!;
-}
+Task<JsonNode> Post(string token, string url, object body) => ApiProcess.PostAsync(http, token, url, body);
 
 // 5. Queries at this size: project trail, fund-source ledger, deadline board.
 var random = new Random(7);
@@ -193,7 +171,6 @@ var (commandRate, own, ownErrors) = await Pay(p => p.Source, seconds * 2);
 Report("HTTP disbursement commands, 16 clients, own source each", $"{commandRate:0} commands/s, p50 {own[own.Count / 2]:0.0} ms, p99 {own[(int)(own.Count * 0.99)]:0.0} ms", $"{own.Count} acknowledged, {ownErrors} not");
 var (hotRate, hot, hotErrors) = await Pay(_ => sharedSource, seconds);
 Report("HTTP disbursement commands, 16 clients, one shared source", $"{hotRate:0} commands/s, p50 {hot[hot.Count / 2]:0.0} ms, p99 {hot[(int)(hot.Count * 0.99)]:0.0} ms", $"{hot.Count} acknowledged, {hotErrors} answered 409 after retries");
-api.Kill(entireProcessTree: true);
 
 // Raw at 16 clients for the ratio.
 var raw16 = raw[16];
@@ -211,11 +188,4 @@ async Task Exec(string sql)
     await conn.OpenAsync();
     await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
     await cmd.ExecuteNonQueryAsync();
-}
-
-static int FreePort()
-{
-    using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-    l.Start();
-    return ((IPEndPoint)l.LocalEndpoint).Port;
 }

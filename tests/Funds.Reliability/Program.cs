@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Funds.Api.Infrastructure;
+using Funds.Tools;
 using Npgsql;
 
 // Fault-injection run, loopback only, bounded in count and time:
@@ -19,64 +19,21 @@ var deadline = Stopwatch.StartNew();
 var limit = TimeSpan.FromMinutes(8);
 
 await using var pg = await LocalPostgres.StartThrowawayAsync();
-var apiDll = Path.Combine(AppContext.BaseDirectory, "Funds.Api.dll");
-var port = FreePort();
-var baseUrl = $"http://127.0.0.1:{port}";
-Process? api = null;
-
-async Task StartApi()
+using var api = new ApiProcess(pg.ConnectionString, new Dictionary<string, string>
 {
-    var psi = new ProcessStartInfo("dotnet", [apiDll, "--urls", baseUrl])
-    {
-        RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        WorkingDirectory = AppContext.BaseDirectory,
-    };
-    psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-    psi.Environment["ConnectionStrings__Funds"] = pg.ConnectionString;
-    psi.Environment["Funds__Projections__Daemon"] = "Solo";
-    psi.Environment["Funds__Deadlines__ScanMinutes"] = "1";
-    api = Process.Start(psi)!;
-    api.OutputDataReceived += (_, _) => { };
-    api.ErrorDataReceived += (_, _) => { };
-    api.BeginOutputReadLine();
-    api.BeginErrorReadLine();
-    using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-    for (var i = 0; i < 120; i++)
-    {
-        try
-        {
-            if ((await probe.GetAsync($"{baseUrl}/health")).IsSuccessStatusCode) return;
-        }
-        catch (HttpRequestException) { }
-        catch (TaskCanceledException) { }
-        await Task.Delay(500);
-    }
-    throw new InvalidOperationException("The API did not become healthy within 60 s.");
-}
-
-await StartApi();
-var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
-
-async Task<string> Token(object request)
-{
-    var r = await http.PostAsJsonAsync("/api/dev/token", request);
-    return (string)JsonNode.Parse(await r.Content.ReadAsStringAsync())!["accessToken"]!;
-}
+    ["Funds__Projections__Daemon"] = "Solo",
+    ["Funds__Deadlines__ScanMinutes"] = "1",
+});
+await api.StartAsync();
+var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
+Task<string> Token(object request) => ApiProcess.TokenAsync(http, request);
 
 var hq = await Token(new { role = "township-hq", township = "官店镇" });
 var finance = await Token(new { role = "finance" });
 var admin = await Token(new { role = "admin" });
 var auditor = await Token(new { role = "auditor" });
 
-async Task<JsonNode> Send(string token, string url, object body)
-{
-    using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    var response = await http.SendAsync(request);
-    var text = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {text}");
-    return JsonNode.Parse(text)!;
-}
+Task<JsonNode> Send(string token, string url, object body) => ApiProcess.PostAsync(http, token, url, body);
 
 var project = (string)(await Send(hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = "可靠性测试公路", township = "官店镇", village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
 await Send(finance, $"/api/projects/{project}/approval", new { approvalDocumentNo = "R-1", approvedBudget = 10_000_000m, approvedBy = "县领导小组", approvedOn = "2019-02-01" });
@@ -170,18 +127,11 @@ await Stream(0, half, async at =>
 Console.WriteLine($"Phase 2: {commands - half} commands; the API process killed (SIGKILL) a third of the way in and started again.");
 await Stream(half, commands - half, async at =>
 {
-    api!.Kill(entireProcessTree: true);
-    await api.WaitForExitAsync();
-    _ = Task.Run(StartApi);
+    await api.KillAsync();
+    _ = Task.Run(api.StartAsync);
 });
 // make sure the restarted API is up before checking
-for (var i = 0; i < 120 && !(await Healthy()); i++) await Task.Delay(500);
-
-async Task<bool> Healthy()
-{
-    try { return (await http.GetAsync("/health")).IsSuccessStatusCode; }
-    catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
-}
+for (var i = 0; i < 240 && !await api.HealthyAsync(); i++) await Task.Delay(500);
 
 // Check the store directly.
 await using var conn = new NpgsqlConnection(pg.ConnectionString);
@@ -221,15 +171,7 @@ Console.WriteLine($"| reconciliation consistent | {reconciliation["consistent"]}
 Console.WriteLine($"| hash chains intact | {chain["intact"]} |");
 Console.WriteLine($"| wall time | {deadline.Elapsed.TotalSeconds:0} s |");
 
-api!.Kill(entireProcessTree: true);
 var ok = duplicates == 0 && missing == 0 && figures["answered 500"] == 0 && figures["503 without Retry-After"] == 0 && escalationDuplicates == 0
          && (bool)reconciliation["consistent"]! && (bool)chain["intact"]! && figures["acknowledged"] == figures["sent"];
 Console.WriteLine(ok ? "RESULT: pass" : "RESULT: FAIL");
 return ok ? 0 : 1;
-
-static int FreePort()
-{
-    using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-    l.Start();
-    return ((IPEndPoint)l.LocalEndpoint).Port;
-}
