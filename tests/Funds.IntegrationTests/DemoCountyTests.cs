@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Funds.Api.Admin;
+using Funds.Api.Demo;
+using Funds.Api.Infrastructure;
+using Funds.Domain.Common;
+using Funds.Domain.Deadlines;
+using Funds.Domain.Funds;
+using Funds.Domain.Projects;
+using Funds.IntegrationTests.Infrastructure;
+using Funds.Projections;
+using Funds.Projections.Funds;
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+using Npgsql;
+using Weasel.Core;
+
+namespace Funds.IntegrationTests;
+
+/// <summary>The demo county, each test on its own fresh schema: the shared test database is never seeded.</summary>
+public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
+{
+    private static readonly string[] Townships = ["业州镇", "高坪镇", "红岩寺镇", "景阳镇", "官店镇", "花坪镇", "长梁乡", "茅田乡", "龙坪乡", "三里乡"];
+
+    [Fact]
+    public async Task seeds_a_jianshi_shaped_county_once_and_every_rule_holds()
+    {
+        await using var demo = await DemoStore.CreateAsync(App.ConnectionString);
+        var clock = Stopwatch.StartNew();
+        var summary = await DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken);
+        clock.Stop();
+        TestContext.Current.TestOutputHelper?.WriteLine($"Seeded {summary} in {clock.ElapsedMilliseconds} ms");
+
+        Assert.True(summary.Seeded);
+        Assert.Equal(300, summary.Projects);
+        Assert.Equal(21, summary.FundSources);
+
+        await using var query = demo.Store.QuerySession();
+        var events = await query.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(summary.Events, events.Count);
+
+        // seeding again appends nothing
+        var again = await DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken);
+        Assert.Equal(new DemoSummary(false, 0, 0, 0), again);
+        Assert.Equal(events.Count, await query.Events.QueryAllRawEvents().CountAsync());
+
+        // the county: ten townships, 92 poor villages, both kinds and every category, plan years 2017–2019
+        var projects = await query.Query<Project>().ToListAsync();
+        Assert.Equal(300, projects.Count);
+        Assert.Equal(Townships.Order(), projects.Select(p => p.Township).Distinct().Order());
+        Assert.Equal(92, projects.Select(p => Roles.VillageScope(p.Township, p.Village)).Distinct().Count());
+        Assert.Equal(ProjectCategories.All.Select(c => c.Code).Order(), projects.Select(p => p.Category).Distinct().Order());
+        Assert.Equal([ProjectKind.Infrastructure, ProjectKind.Industry], projects.Select(p => p.Kind).Distinct().Order());
+        Assert.Equal([2017, 2018, 2019], projects.Select(p => p.PlanYear).Distinct().Order());
+        Assert.Equal(projects.Count, projects.Select(p => p.Name).Distinct().Count());
+        Assert.Contains(projects, p => p.Township == "官店镇" && p.Village == "黄坪村");
+
+        // invariants of every project
+        foreach (var p in projects)
+        {
+            Assert.True(p.Disbursed <= (p.PaymentCeiling ?? 0m), $"{p.Name}: paid {p.Disbursed} above its ceiling {p.PaymentCeiling}");
+            Assert.True(p.Settlement is null || p.Acceptance is not null, $"{p.Name}: settled without the village committee's sign-off");
+            Assert.Equal(p.Settlement is not null, p.Status == ProjectStatus.Settled);
+            Assert.True(p.Builder is null || (CreditCode.IsValid(p.Builder.Builder.CreditCode) && p.Builder.ContractAmount <= p.Approval!.Budget));
+            Assert.True(p.Builder is null || p.Builder.Method == BuilderSelectionMethod.PublicTender || p.Builder.ContractAmount < 500_000m);
+            Assert.True(p.OperatingEntity is null || (p.Kind == ProjectKind.Industry && CreditCode.IsValid(p.OperatingEntity.CreditCode)));
+            Assert.Equal(p.MissedDeadlines.Count, p.MissedDeadlines.Distinct().Count());
+            Assert.Equal((await query.Events.FetchStreamStateAsync(p.Id))!.Version, p.Version);
+        }
+
+        // the story the seeds tell: every step and every kind of trouble is there
+        Assert.Contains(projects, p => p.Builder?.Method == BuilderSelectionMethod.CollectiveDecision);
+        Assert.Contains(projects, p => p.Builder?.Method == BuilderSelectionMethod.PublicTender);
+        Assert.Contains(projects, p => p.Refusals.Count > 0 && p.Acceptance is not null);
+        Assert.Contains(projects, p => p.FormerBuilders.Count > 0);
+        Assert.InRange(projects.Count(p => p.Status == ProjectStatus.Cancelled), 2, 15);
+        Assert.Contains(projects, p => p.Status == ProjectStatus.UnderConstruction);
+        Assert.Contains(projects, p => p.Acceptance is { } a && p.FirstFinalPaymentOn is { } f && f.DayNumber - a.SignedOn.DayNumber > 120);
+        Assert.Contains(projects, p => p.Kind == ProjectKind.Industry && p.IncomeDistributions > 0 && p.IncomeToHouseholds > p.IncomeToCollective);
+        Assert.Equal([ReviewOutcome.Healthy, ReviewOutcome.Weak, ReviewOutcome.Idle],
+            projects.Where(p => p.LastReview is not null).Select(p => p.LastReview!.Outcome).Distinct().Order());
+
+        // every business date is on or before the day (China time) the fact was recorded; escalations are the system's
+        foreach (var e in events)
+        {
+            var recordedAt = (DateTimeOffset)e.Data.GetType().GetProperty("RecordedAt")!.GetValue(e.Data)!;
+            var recordedOn = DateOnly.FromDateTime(recordedAt.ToOffset(ChinaTime.Offset).DateTime);
+            foreach (var date in e.Data.GetType().GetProperties().Where(x => x.PropertyType == typeof(DateOnly)))
+                Assert.True((DateOnly)date.GetValue(e.Data)! <= recordedOn, $"{e.EventTypeName}.{date.Name} after its recorded day {recordedOn}");
+        }
+        Assert.Contains(events, e => e.Data is ConstructionCompleted c && c.RecordedAt.ToOffset(ChinaTime.Offset).Date > c.CompletedOn.ToDateTime(TimeOnly.MinValue).AddDays(4));
+
+        // money: sources the seeds name, in tranches; received ≥ allocated ≥ drawn; one voucher per payment
+        var sources = await query.Query<FundSource>().ToListAsync();
+        Assert.Equal(Enum.GetValues<FundSourceKind>().Order(), sources.Select(s => s.Kind).Distinct().Order());
+        Assert.InRange(sources.Sum(s => s.Received), 10_000_000m, 999_999_999m);
+        Assert.All(sources, s => Assert.True(s.Received >= s.Allocated && s.Allocated >= s.Drawn && s.Allocations.All(a => a.Available >= 0)));
+        Assert.Contains(events, e => e.Data is AllocationReduced { Change: AllocationChange.Reclaimed });
+        Assert.Contains(events, e => e.Data is AllocationReduced { Change: AllocationChange.Reduced });
+        var payments = events.Select(e => e.Data).OfType<FundsDisbursed>().ToList();
+        Assert.Equal(payments.Sum(x => x.Amount), sources.Sum(s => s.Drawn));
+        Assert.Equal(payments.Sum(x => x.Amount), projects.Sum(p => p.Disbursed));
+        Assert.Equal(payments.Count, payments.Select(x => x.VoucherNo).Distinct().Count());
+        Assert.Equal(payments.Count, await query.Query<UniqueKey>().CountAsync());
+        Assert.All(payments, x => Assert.Matches(@"^JSCZ-20(17|18|19)-\d{6}$", x.VoucherNo));
+        Assert.Contains(payments, x => x.PayeeReason is not null);
+
+        // the deadline board of the 2019 plan: met on time, met late and missed, as of each date
+        var timelines = await query.Query<ProjectTimeline>().ToListAsync();
+        foreach (var asOf in new[] { new DateOnly(2019, 4, 1), new DateOnly(2019, 7, 1), new DateOnly(2019, 10, 1) })
+        {
+            var statuses = timelines.SelectMany(t => DeadlineBoard.Evaluate(t, DeadlinePolicy.Default, asOf)).Select(s => s.Status).ToHashSet();
+            Assert.Superset(new HashSet<DeadlineStatus> { DeadlineStatus.Missed, DeadlineStatus.MetOnTime, DeadlineStatus.MetLate }, statuses);
+        }
+        // a completion reported late: met on time as of 1 July, missed as known that evening
+        var july1 = new DateOnly(2019, 7, 1);
+        var knownAt = new DateTimeOffset(2019, 7, 1, 23, 59, 59, ChinaTime.Offset);
+        string Board(ProjectTimeline t, DateTimeOffset? known) =>
+            string.Join(";", DeadlineBoard.Evaluate(t, DeadlinePolicy.Default, july1, known).Select(s => $"{s.RuleId}={s.Status}"));
+        Assert.Contains(timelines, t => Board(t, null) != Board(t, knownAt));
+
+        // escalations: one per project and rule, by the system, each for a deadline missed as known when recorded
+        var missed = events.Select(e => e.Data).OfType<DeadlineMissed>().ToList();
+        Assert.NotEmpty(missed);
+        var byId = timelines.ToDictionary(t => t.Id);
+        foreach (var m in missed)
+        {
+            Assert.Equal(new Actor("deadline-escalation", "system"), m.By);
+            Assert.Contains(m.RuleId, DeadlinePolicy.Plan2019.Select(r => r.Id));
+            Assert.Equal(m.Due.AddDays(1), m.MissedOn);
+            var day = DateOnly.FromDateTime(m.RecordedAt.ToOffset(ChinaTime.Offset).DateTime);
+            var then = DeadlineBoard.Evaluate(byId[m.ProjectId], DeadlinePolicy.Default, day, m.RecordedAt.AddTicks(-1)).Single(s => s.RuleId == m.RuleId);
+            Assert.Equal(DeadlineStatus.Missed, then.Status);
+        }
+        Assert.Contains(missed, m => DateOnly.FromDateTime(m.RecordedAt.ToOffset(ChinaTime.Offset).DateTime) == m.MissedOn);
+
+        // the asynchronous read models fold it: trails never show more paid than allocated, nor allocated than
+        // received, and reconciliation finds every total equal to the fen
+        using (var daemon = await demo.Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.StartAllAsync();
+            await demo.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+            await daemon.StopAllAsync();
+        }
+        var reconciliation = await Reconciliation.RunAsync(demo.Store, TestContext.Current.CancellationToken);
+        Assert.True(reconciliation.Consistent, string.Join("; ", reconciliation.Differences.Take(5)));
+        Assert.Equal(events.Count, reconciliation.EventsRead);
+        var trails = await query.Query<ProjectFunding>().ToListAsync();
+        Assert.Equal(sources.SelectMany(s => s.Allocations).Select(a => a.ProjectId).Distinct().Count(), trails.Count);
+        Assert.All(trails.SelectMany(t => t.Entries), e => Assert.True(e.RunningDisbursed <= e.RunningFirst, $"{e.ProjectName}: paid before allocated at {e.Sequence}"));
+        var ledgers = await query.Query<FundSourceLedger>().ToListAsync();
+        Assert.All(ledgers.SelectMany(l => l.Entries), e => Assert.True(e.RunningDisbursed <= e.RunningSecond && e.RunningSecond <= e.RunningFirst, $"{e.SourceName} at {e.Sequence}"));
+    }
+
+    [Fact]
+    public async Task seeding_gives_the_same_county_every_time()
+    {
+        string first, second;
+        await using (var demo = await DemoStore.CreateAsync(App.ConnectionString))
+        {
+            await DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken);
+            first = await Fingerprint(demo.Store);
+        }
+        await using (var demo = await DemoStore.CreateAsync(App.ConnectionString))
+        {
+            await DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken);
+            second = await Fingerprint(demo.Store);
+        }
+        Assert.Equal(first, second);
+        Assert.Equal(DemoCounty.Build().Events.Count, int.Parse(first.Split(' ')[0]));
+    }
+
+    [Fact]
+    public async Task two_seeders_racing_write_the_county_once()
+    {
+        await using var demo = await DemoStore.CreateAsync(App.ConnectionString);
+        var results = await Task.WhenAll(
+            Task.Run(() => DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken)),
+            Task.Run(() => DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken)));
+
+        Assert.Single(results, r => r.Seeded);
+        await using var query = demo.Store.QuerySession();
+        Assert.Equal(results.Single(r => r.Seeded).Events, await query.Events.QueryAllRawEvents().CountAsync());
+        Assert.Equal(300, await query.Query<Project>().CountAsync());
+    }
+
+    /// <summary>Count and SHA-256 over every event in sequence order: stream, version, type and full JSON.</summary>
+    private static async Task<string> Fingerprint(IDocumentStore store)
+    {
+        await using var query = store.QuerySession();
+        var events = await query.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+        var text = new StringBuilder();
+        foreach (var e in events)
+            text.Append(e.Sequence).Append('|').Append(e.StreamId).Append('|').Append(e.Version).Append('|').Append(e.EventTypeName).Append('|')
+                .Append(JsonSerializer.Serialize(e.Data, e.Data.GetType())).Append('\n');
+        return $"{events.Count} {Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))}";
+    }
+
+    /// <summary>A store on a fresh schema of the test database, configured like the API's (src/Api/Program.cs); dropped at the end.</summary>
+    private sealed class DemoStore : IAsyncDisposable
+    {
+        private readonly string _connectionString;
+        private readonly string _schema;
+
+        private DemoStore(string connectionString, string schema)
+        {
+            _connectionString = connectionString;
+            _schema = schema;
+            Store = DocumentStore.For(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
+                opts.Schema.For<UniqueKey>().Identity(x => x.Id);
+                FundsProjections.Register(opts);
+            });
+        }
+
+        public DocumentStore Store { get; }
+
+        public static async Task<DemoStore> CreateAsync(string connectionString)
+        {
+            var demo = new DemoStore(connectionString, "demo_test_" + Guid.NewGuid().ToString("N")[..10]);
+            await demo.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            return demo;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Store.Dispose();
+            await using var connection = new NpgsqlConnection(_connectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop schema if exists {_schema} cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
