@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Funds.Api.Admin;
+using Funds.Api.Audit;
 using Funds.Api.Demo;
 using Funds.Api.Infrastructure;
 using Funds.Domain.Common;
@@ -148,6 +149,17 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
         var reconciliation = await Reconciliation.RunAsync(demo.Store, TestContext.Current.CancellationToken);
         Assert.True(reconciliation.Consistent, string.Join("; ", reconciliation.Differences.Take(5)));
         Assert.Equal(events.Count, reconciliation.EventsRead);
+        // audit: every event stamped with its actor like the API's, and every stream's hash chain intact
+        Assert.All(events, e =>
+        {
+            var by = ((IRecordedEvent)e.Data).By;
+            Assert.Equal((by.Subject, by.Role, by.Scope, DemoCounty.CorrelationId),
+                (e.UserName, e.GetHeader("role")?.ToString(), e.GetHeader("scope")?.ToString(), e.CorrelationId));
+        });
+        var integrity = await EventChain.VerifyAllAsync(demo.Store, TestContext.Current.CancellationToken);
+        Assert.True(integrity.Intact, string.Join("; ", integrity.Broken.Take(3)));
+        Assert.Equal(events.Count, integrity.EventsChecked);
+
         var trails = await query.Query<ProjectFunding>().ToListAsync();
         Assert.Equal(sources.SelectMany(s => s.Allocations).Select(a => a.ProjectId).Distinct().Count(), trails.Count);
         Assert.All(trails.SelectMany(t => t.Entries), e => Assert.True(e.RunningDisbursed <= e.RunningFirst, $"{e.ProjectName}: paid before allocated at {e.Sequence}"));
@@ -215,6 +227,10 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
                 opts.DatabaseSchemaName = schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
                 opts.Schema.For<UniqueKey>().Identity(x => x.Id);
                 FundsProjections.Register(opts);
@@ -225,8 +241,14 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
 
         public static async Task<DemoStore> CreateAsync(string connectionString)
         {
-            var demo = new DemoStore(connectionString, "demo_test_" + Guid.NewGuid().ToString("N")[..10]);
+            var schema = "demo_test_" + Guid.NewGuid().ToString("N")[..10];
+            var demo = new DemoStore(connectionString, schema);
             await demo.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            // the tamper-evidence trigger, as EventChainInstaller installs it at start-up
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var ddl = new NpgsqlCommand(EventChain.Ddl(schema), connection);
+            await ddl.ExecuteNonQueryAsync();
             return demo;
         }
 

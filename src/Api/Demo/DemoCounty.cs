@@ -2,6 +2,7 @@ using Funds.Api.Infrastructure;
 using Funds.Domain.Common;
 using Funds.Domain.Funds;
 using Funds.Domain.Projects;
+using JasperFx.Events;
 using Marten;
 
 namespace Funds.Api.Demo;
@@ -41,6 +42,8 @@ public static class DemoCounty
     /// their fixed ids and appended at the versions the simulation reached: a second seeder running at the
     /// same time fails its first session on those ids and reports "not seeded". Run it before the deadline
     /// escalation service starts (it escalates these projects itself, as of each simulated night).
+    /// Each event carries the metadata the API stamps (user name = actor subject, role and scope headers),
+    /// with correlation id "demo-county".
     /// </summary>
     public static async Task<DemoSummary> SeedAsync(IDocumentStore store, CancellationToken ct = default)
     {
@@ -54,7 +57,7 @@ public static class DemoCounty
             await using var session = store.LightweightSession();
             foreach (var stream in batch.GroupBy(e => e.StreamId).OrderBy(g => g.First().Stream == DemoStreamKind.FundSource ? 0 : 1))
             {
-                var events = stream.Select(e => e.Data).ToArray();
+                var events = stream.Select(e => Stamped(session, e)).ToArray();
                 if (versions.TryGetValue(stream.Key, out var version))
                     session.Events.Append(stream.Key, version + events.Length, events);
                 else if (stream.First().Stream == DemoStreamKind.Project)
@@ -78,6 +81,22 @@ public static class DemoCounty
             first = false;
         }
         return new DemoSummary(true, county.Projects, county.FundSources, county.Events.Count);
+    }
+
+    public const string CorrelationId = "demo-county";
+
+    /// <summary>The metadata the API stamps on every event (see Correlation.Stamp): the actor's subject as user
+    /// name, role and scope headers; correlation and causation name the demo seeding.</summary>
+    private static IEvent Stamped(IDocumentSession session, DemoEvent e)
+    {
+        var by = ((IRecordedEvent)e.Data).By;
+        var wrapped = session.Events.BuildEvent(e.Data);
+        wrapped.UserName = by.Subject;
+        wrapped.CorrelationId = CorrelationId;
+        wrapped.CausationId = $"demo-county-seed#{Seed}";
+        wrapped.SetHeader("role", by.Role);
+        if (by.Scope is not null) wrapped.SetHeader("scope", by.Scope);
+        return wrapped;
     }
 
     private static async Task<bool> HasProjectsAsync(IDocumentStore store, CancellationToken ct)

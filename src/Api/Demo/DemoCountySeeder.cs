@@ -4,7 +4,8 @@ using Marten;
 namespace Funds.Api.Demo;
 
 /// <summary>Seeds the demo county at start-up, once per database (see <see cref="DemoCounty.SeedAsync"/>).
-/// Register it before the deadline escalation service: hosted services start in registration order and
+/// Register it after EventChainInstaller (so the hash-chain trigger covers the seeded events as they are
+/// stored) and before the deadline escalation service: hosted services start in registration order and
 /// this one finishes seeding inside StartAsync, so no escalation scan runs on a half-written county.</summary>
 public sealed class DemoCountySeeder(IDocumentStore store, ILogger<DemoCountySeeder> log) : IHostedService
 {
