@@ -29,14 +29,18 @@ builder.Services.AddSingleton(sp =>
 });
 builder.Services.AddSingleton<DeadlineEscalation>();
 builder.Services.AddHostedService<EventChainInstaller>();
+// The demo county (on by default in Development): seeded once into an empty store, before any escalation scan.
+if (builder.Configuration.GetValue("Funds:Demo:Seed", false))
+    builder.Services.AddHostedService<Funds.Api.Demo.DemoCountySeeder>();
 if (builder.Configuration.GetValue("Funds:Deadlines:Escalate", true))
     builder.Services.AddHostedService<DeadlineEscalationService>();
 
 builder.Services.AddMarten(opts => FundsStore.Configure(opts, connectionString))
     .UseLightweightSessions()
-    // HotCold: one node at a time runs the asynchronous projections (leader elected through a
-    // PostgreSQL advisory lock), so several API nodes can share a database. Solo or Disabled by configuration.
-    .AddAsyncDaemon(builder.Configuration.GetValue("Funds:Projections:Daemon", DaemonMode.HotCold))
+    // Solo: this process runs the asynchronous projections. HotCold (leader election, for several API
+    // nodes on one database) needs the real Patched.DistributedLock.Postgres; with the stand-in this
+    // registry allows (see README, Package notes) its lock fails, so it is not the default.
+    .AddAsyncDaemon(builder.Configuration.GetValue("Funds:Projections:Daemon", DaemonMode.Solo))
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();
 

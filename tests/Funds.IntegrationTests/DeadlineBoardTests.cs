@@ -117,6 +117,7 @@ public class DeadlineBoardTests(FundsApp app) : IntegrationTest(app)
                 b.UseSetting("ConnectionStrings:Funds", App.ConnectionString);
                 b.UseSetting("Funds:Projections:Daemon", "Disabled");
                 b.UseSetting("Funds:Deadlines:Escalate", "false");
+                b.UseSetting("Funds:Demo:Seed", "false");
                 b.ConfigureServices(s => { s.RemoveAll<TimeProvider>(); s.AddSingleton<TimeProvider>(App.Clock); });
             }))
             {

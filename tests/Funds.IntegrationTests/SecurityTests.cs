@@ -147,6 +147,7 @@ public class SecurityTests(FundsApp app) : IntegrationTest(app)
             // One daemon per database in this test run: the main test host's.
             b.UseSetting("Funds:Projections:Daemon", "Disabled");
             b.UseSetting("Funds:Deadlines:Escalate", "false");
+            b.UseSetting("Funds:Demo:Seed", "false");
         });
         var token = production.Services.GetRequiredService<TokenIssuer>().Issue("ops", Roles.Admin);
         await production.Scenario(s =>

@@ -27,6 +27,9 @@ public static class Rebuild
         {
             var daemon = coordinator.DaemonForMainDatabase();
             foreach (var name in names) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+            // A rebuild leaves the rebuilt shards stopped on the running daemon: start them again so the
+            // asynchronous read models keep following new events.
+            if (daemon.IsRunning) await daemon.StartAllAsync();
         }
         else
         {

@@ -18,7 +18,7 @@ public static class LocalDatabase
 
         var cluster = await LocalPostgres.StartPersistentAsync(dataDirectory, port);
         builder.Services.AddSingleton(cluster);
-        builder.Services.AddHostedService(_ => new StopOnShutdown(cluster));
+        builder.Services.AddHostedService(sp => new StopOnShutdown(cluster, sp.GetRequiredService<IHostApplicationLifetime>()));
         Console.WriteLine($"Funds: no ConnectionStrings:Funds configured; using the local PostgreSQL cluster in {cluster.DataDirectory} on port {cluster.Port}.");
         return cluster.ConnectionString;
     }
@@ -30,10 +30,16 @@ public static class LocalDatabase
         return contentRoot;
     }
 
-    /// <summary>Stops the cluster when the API stops, if this process started it (a reused one keeps running).</summary>
-    private sealed class StopOnShutdown(LocalPostgres cluster) : IHostedService
+    /// <summary>Stops the cluster once the API has stopped (after every other service let go of the
+    /// database), if this process started it; a reused one keeps running.</summary>
+    private sealed class StopOnShutdown(LocalPostgres cluster, IHostApplicationLifetime lifetime) : IHostedService
     {
-        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-        public async Task StopAsync(CancellationToken ct) => await cluster.DisposeAsync();
+        public Task StartAsync(CancellationToken ct)
+        {
+            lifetime.ApplicationStopped.Register(() => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -34,6 +34,7 @@ public sealed class FundsApp : IAsyncLifetime
             b.UseSetting("Funds:Projections:Daemon", "Solo");
             // Escalation scans run only where a test asks for them (DeadlineBoardTests).
             b.UseSetting("Funds:Deadlines:Escalate", "false");
+            b.UseSetting("Funds:Demo:Seed", "false");
             b.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
