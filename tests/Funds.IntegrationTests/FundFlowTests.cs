@@ -168,7 +168,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
 
         var client = Host.Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", Funds.Finance);
-        var attempts = Enumerable.Range(0, 40).Select(i => client.PostAsync($"/api/projects/{project}/disbursements",
+        var attempts = Enumerable.Range(0, 50).Select(i => client.PostAsync($"/api/projects/{project}/disbursements",
             new StringContent($$"""{"fundSourceId":"{{source}}","amount":10000.00,"kind":"Progress","voucherNo":"PAR-{{project:N}}-{{i}}","paidOn":"2019-04-01"}""",
                 Encoding.UTF8, "application/json")));
         var responses = await Task.WhenAll(attempts);

@@ -118,6 +118,47 @@ public class SecurityTests(FundsApp app) : IntegrationTest(app)
         }
     }
 
+    /// <summary>Every route that exists, found from the running app rather than listed by hand: no token
+    /// → 401; a token whose role the route does not allow → 403.</summary>
+    [Fact]
+    public async Task every_route_refuses_missing_tokens_and_roles_it_does_not_allow()
+    {
+        var endpoints = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/") == true && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .ToList();
+        var client = Host.Server.CreateClient();
+        var checkedRoutes = 0;
+        foreach (var endpoint in endpoints)
+        {
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
+            var url = "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+            {
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { Name: "creditCode" } => ProjectDriver.BuilderCode,
+                _ => Guid.NewGuid().ToString(),
+            }))));
+            async Task<int> Send(string? token)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method == "POST") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                if (token is not null) request.Headers.Authorization = new("Bearer", token);
+                return (int)(await client.SendAsync(request)).StatusCode;
+            }
+
+            Assert.True(await Send(null) == 401, $"{method} {url} without a token");
+            var allowed = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
+                .SelectMany(a => (a.Roles?.Split(',') ?? []).Append(a.Policy switch { Policies.Audit => Roles.Auditor, { } p => p, null => null }))
+                .Where(r => r is not null).ToHashSet();
+            if (allowed.Count > 0)
+            {
+                var outsider = Roles.All.First(r => !allowed.Contains(r) && !(allowed.Contains(Roles.Auditor) && r == Roles.Admin));
+                Assert.True(await Send(App.Token(outsider, outsider == Roles.TownshipHq ? "官店镇" : null)) == 403, $"{method} {url} as {outsider}");
+            }
+            checkedRoutes++;
+        }
+        Assert.True(checkedRoutes > 30, $"only {checkedRoutes} routes found");
+    }
+
     [Fact]
     public async Task dev_token_endpoint_issues_usable_tokens_in_development()
     {
