@@ -1,0 +1,31 @@
+using Funds.Api.Deadlines;
+using Funds.Domain.Deadlines;
+using Microsoft.Extensions.Configuration;
+
+namespace Funds.IntegrationTests;
+
+public class ConfigurationTests
+{
+    [Fact]
+    public void deadline_rules_for_other_years_bind_from_configuration_as_documented()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Funds:Deadlines:AtRiskDays"] = "20",
+            ["Funds:Deadlines:Rules:0:Id"] = "2020-completion",
+            ["Funds:Deadlines:Rules:0:Description"] = "2020年项目9月底前完工",
+            ["Funds:Deadlines:Rules:0:PlanYearFrom"] = "2020",
+            ["Funds:Deadlines:Rules:0:PlanYearTo"] = "2020",
+            ["Funds:Deadlines:Rules:0:Categories:0"] = "road",
+            ["Funds:Deadlines:Rules:0:Kind"] = "Completion",
+            ["Funds:Deadlines:Rules:0:Due"] = "2020-09-30",
+        }).Build();
+        var options = config.GetSection("Funds:Deadlines").Get<DeadlineOptions>()!;
+        var rule = Assert.Single(options.Rules);
+        Assert.Equal(20, options.AtRiskDays);
+        Assert.Equal(("2020-completion", 2020, DeadlineKind.Completion, new DateOnly(2020, 9, 30)), (rule.Id, rule.PlanYearFrom!.Value, rule.Kind, rule.Due));
+        Assert.Equal(["road"], rule.Categories);
+        Assert.True(rule.AppliesTo(2020, "road"));
+        Assert.False(rule.AppliesTo(2020, "workshop"));
+    }
+}
