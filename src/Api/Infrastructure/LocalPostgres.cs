@@ -113,7 +113,16 @@ public sealed class LocalPostgres : IAsyncDisposable
     private static async Task InitAsync(string bin, string dir, CancellationToken ct)
     {
         Directory.CreateDirectory(dir);
-        if (IsRoot) await RunAsync("chown", ["-R", "postgres:postgres", dir], ct);
+        if (IsRoot && !OperatingSystem.IsWindows())
+        {
+            await RunAsync("chown", ["-R", "postgres:postgres", dir], ct);
+            var blocked = Ancestors(dir).FirstOrDefault(a => (File.GetUnixFileMode(a) & UnixFileMode.OtherExecute) == 0);
+            if (blocked is not null)
+                throw new InvalidOperationException(
+                    $"PostgreSQL runs as the 'postgres' user, which cannot reach {dir} because {blocked} is closed to other users. " +
+                    "Set Funds:LocalDatabase:DataDirectory (env Funds__LocalDatabase__DataDirectory) to a folder it can reach, e.g. /var/tmp/funds-data, " +
+                    "or configure ConnectionStrings:Funds.");
+        }
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", dir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], ct);
     }
 
@@ -154,6 +163,12 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     private static bool IsRoot => Environment.UserName == "root";
+
+    private static IEnumerable<string> Ancestors(string dir)
+    {
+        for (var d = Directory.GetParent(dir); d is not null && d.FullName != "/"; d = d.Parent)
+            yield return d.FullName;
+    }
 
     private static async Task RunAsync(string file, string[] args, CancellationToken ct)
     {
