@@ -116,7 +116,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (IsRoot && !OperatingSystem.IsWindows())
         {
             await RunAsync("chown", ["-R", "postgres:postgres", dir], ct);
-            var blocked = Ancestors(dir).FirstOrDefault(a => (File.GetUnixFileMode(a) & UnixFileMode.OtherExecute) == 0);
+            var blocked = Ancestors(dir).FirstOrDefault(a => !OperatingSystem.IsWindows() && (File.GetUnixFileMode(a) & UnixFileMode.OtherExecute) == 0);
             if (blocked is not null)
                 throw new InvalidOperationException(
                     $"PostgreSQL runs as the 'postgres' user, which cannot reach {dir} because {blocked} is closed to other users. " +
