@@ -108,6 +108,12 @@ app.MapWolverineEndpoints(o =>
     o.RejectUnparseableQueryValues = true;
 });
 
+// Plain `dotnet run` serves HTTP; other arguments go to the JasperFx command line (codegen, db-apply, …).
+if (args.Length == 0)
+{
+    await app.RunAsync();
+    return 0;
+}
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;
