@@ -60,7 +60,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Complete);
 builder.Services.AddExceptionHandler<ProblemMapping>();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database")
+    .AddCheck<ProjectionsHealthCheck>("projections");
 builder.Services.AddFundsOpenApi();
 builder.AddFundsSecurity();
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
@@ -100,7 +102,7 @@ app.UseSwaggerUI(o =>
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapDevTokens();
 app.MapWolverineEndpoints(o =>
 {

@@ -8,8 +8,10 @@ public class PlatformTests(FundsApp app) : IntegrationTest(app)
     [Fact]
     public async Task health_checks_the_database()
     {
-        var result = await Get("/health", token: null);
-        Assert.Equal("Healthy", result.ReadAsText());
+        var health = Json(await Get("/health", token: null));
+        Assert.Equal("Healthy", (string)health["status"]!);
+        Assert.Equal("Healthy", (string)health["checks"]!["database"]!["status"]!);
+        Assert.NotNull(health["checks"]!["projections"]!["data"]!["highWaterMark"]);
     }
 
     [Fact]

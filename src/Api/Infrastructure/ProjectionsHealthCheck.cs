@@ -1,0 +1,49 @@
+using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Funds.Api.Infrastructure;
+
+/// <summary>Reports how far the asynchronous read models (trails, ledgers, reports) trail the events:
+/// Degraded when any of them is more than 10,000 events behind the high-water mark, so an operator
+/// sees a stalled projection daemon before users see stale trails.</summary>
+public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
+{
+    public const long DegradedLag = 10_000;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var conn = store.Storage.Database.CreateConnection();
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand($"select name, last_seq_id from {store.Options.Events.DatabaseSchemaName}.mt_event_progression", conn);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            var progress = new Dictionary<string, long>();
+            while (await reader.ReadAsync(ct)) progress[reader.GetString(0)] = reader.GetInt64(1);
+            var highWater = progress.GetValueOrDefault("HighWaterMark");
+            var shards = progress.Where(p => p.Key.EndsWith(":All", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => highWater - p.Value);
+            var worst = shards.Count == 0 ? 0 : shards.Values.Max();
+            var data = shards.ToDictionary(s => s.Key, s => (object)s.Value);
+            data["highWaterMark"] = highWater;
+            return worst > DegradedLag
+                ? HealthCheckResult.Degraded($"Asynchronous read models are up to {worst} events behind.", data: data)
+                : HealthCheckResult.Healthy($"Asynchronous read models are at most {worst} events behind.", data);
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("Projection progress could not be read: " + e.GetType().Name);
+        }
+    }
+}
+
+/// <summary>/health as JSON: overall status and each check's status and description.</summary>
+public static class HealthResponse
+{
+    public static Task WriteAsync(HttpContext http, HealthReport report)
+        => http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        });
+}
