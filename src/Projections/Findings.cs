@@ -7,6 +7,13 @@ namespace Funds.Projections;
 /// <summary>The rectification ledger entry of a finding, inline (one stream per finding).</summary>
 public partial class FindingProjection : SingleStreamProjection<Finding, Guid>
 {
+    public FindingProjection()
+    {
+        IncludeType<FindingRaised>();
+        IncludeType<RectificationReported>();
+        IncludeType<FindingClosed>();
+    }
+
     public override Finding? Evolve(Finding? snapshot, Guid id, IEvent e)
     {
         var next = Finding.Evolve(snapshot, e.Data);

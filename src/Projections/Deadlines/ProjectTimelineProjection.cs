@@ -1,4 +1,5 @@
 using Funds.Domain.Deadlines;
+using Funds.Domain.Projects;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -8,5 +9,15 @@ namespace Funds.Projections.Deadlines;
 /// one stream per document, so it is as current as the project itself.</summary>
 public partial class ProjectTimelineProjection : SingleStreamProjection<ProjectTimeline, Guid>
 {
+    public ProjectTimelineProjection()
+    {
+        IncludeType<ProjectRegistered>();
+        IncludeType<ConstructionStarted>();
+        IncludeType<ConstructionCompleted>();
+        IncludeType<AcceptanceRefused>();
+        IncludeType<ProjectCancelled>();
+        IncludeType<DeadlineMissed>();
+    }
+
     public override ProjectTimeline? Evolve(ProjectTimeline? snapshot, Guid id, IEvent e) => ProjectTimeline.Evolve(snapshot, e.Data);
 }

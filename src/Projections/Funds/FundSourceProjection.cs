@@ -7,6 +7,15 @@ namespace Funds.Projections.Funds;
 /// <summary>The fund source write model, kept inline so allocations and disbursements decide on current balances.</summary>
 public partial class FundSourceProjection : SingleStreamProjection<FundSource, Guid>
 {
+    public FundSourceProjection()
+    {
+        IncludeType<FundSourceRegistered>();
+        IncludeType<FundsReceived>();
+        IncludeType<FundsAllocated>();
+        IncludeType<AllocationReduced>();
+        IncludeType<AllocationDrawn>();
+    }
+
     public override FundSource? Evolve(FundSource? snapshot, Guid id, IEvent e)
     {
         var next = FundSource.Evolve(snapshot, e.Data);

@@ -8,6 +8,27 @@ namespace Funds.Projections.Projects;
 /// same transaction as the events, so reads after a write see it. The fold is the Domain's.</summary>
 public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
 {
+    public ProjectProjection()
+    {
+        // Only project-stream events: otherwise every fund-source or finding event would make Marten
+        // load (and delete) a Project document that cannot exist.
+        IncludeType<ProjectRegistered>();
+        IncludeType<ProjectApproved>();
+        IncludeType<BuilderSelected>();
+        IncludeType<BuilderChanged>();
+        IncludeType<ConstructionStarted>();
+        IncludeType<ConstructionCompleted>();
+        IncludeType<AcceptanceSignedOff>();
+        IncludeType<AcceptanceRefused>();
+        IncludeType<ProjectSettled>();
+        IncludeType<ProjectCancelled>();
+        IncludeType<OperatingEntityAssigned>();
+        IncludeType<IncomeDistributed>();
+        IncludeType<PeriodicReviewRecorded>();
+        IncludeType<DeadlineMissed>();
+        IncludeType<Domain.Funds.FundsDisbursed>();
+    }
+
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)
     {
         var next = Project.Evolve(snapshot, e.Data);
