@@ -38,10 +38,7 @@ public static class Reconciliation
     {
         await using var session = store.LightweightSession(IsolationLevel.RepeatableRead);
         await session.BeginTransactionAsync(ct);
-        var progress = new Dictionary<string, long>();
-        await using (var command = new NpgsqlCommand($"select name, last_seq_id from {store.Options.Events.DatabaseSchemaName}.mt_event_progression", session.Connection))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) progress[reader.GetString(0)] = reader.GetInt64(1);
+        var progress = await ProjectionProgress.ReadAsync(store, session.Connection, ct);
         long Progress(string shard) => progress.FirstOrDefault(p => p.Key.Contains(shard + ":") || p.Key.Contains(shard + "Projection:")).Value;
 
         var all = new Totals(long.MaxValue);

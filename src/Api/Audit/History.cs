@@ -56,5 +56,5 @@ public static class History
     }
 
     public static void Paging(int page, int pageSize)
-        => new FieldErrors().When(page < 1, "page", "must be 1 or more.").When(pageSize is < 1 or > 1000, "pageSize", "must be between 1 and 1000.").ThrowIfAny();
+        => new FieldErrors().Paging(page, pageSize, 1000).ThrowIfAny();
 }

@@ -48,10 +48,7 @@ public sealed class DeadlineEscalation(IDocumentStore store, DeadlinePolicy poli
             try
             {
                 await using var session = store.LightweightSession();
-                session.CorrelationId = $"deadline-escalation-{ctx.Today:yyyy-MM-dd}";
-                session.CausationId = "deadline-escalation";
-                session.LastModifiedBy = Escalator.Subject;
-                session.SetHeader("role", Escalator.Role);
+                session.Stamp(Escalator, $"deadline-escalation-{ctx.Today:yyyy-MM-dd}", "deadline-escalation");
                 var stream = await session.Events.FetchForWriting<Project>(candidate.Id, ct);
                 var timeline = await session.LoadAsync<ProjectTimeline>(candidate.Id, ct);
                 if (stream.Aggregate is null || timeline is null) continue;

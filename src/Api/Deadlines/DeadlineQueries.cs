@@ -28,7 +28,7 @@ public static class DeadlineQueries
         DateOnly? asOf = null, DateTimeOffset? knownAt = null, string? township = null, string? village = null, string? category = null,
         DeadlineStatus? status = null, int page = 1, int pageSize = 100)
     {
-        new FieldErrors().When(page < 1, "page", "must be 1 or more.").When(pageSize is < 1 or > 1000, "pageSize", "must be between 1 and 1000.").ThrowIfAny();
+        new FieldErrors().Paging(page, pageSize, 1000).ThrowIfAny();
         var day = Day(http, asOf, knownAt);
         var states = (await Evaluate(session, policy, day, knownAt, township, village, category, http.RequestAborted))
             .Where(s => status is null || s.Status == status).ToList();
@@ -74,7 +74,7 @@ public static class DeadlineQueries
     public static DeadlinePolicy Policy(DeadlinePolicy policy) => policy;
 
     private static DateOnly Day(HttpContext http, DateOnly? asOf, DateTimeOffset? knownAt)
-        => asOf ?? (knownAt is { } k ? DateOnly.FromDateTime(k.ToOffset(ChinaTime.Offset).DateTime) : http.Decision().Today);
+        => asOf ?? (knownAt is { } k ? ChinaTime.DateOf(k) : http.Decision().Today);
 
     private static async Task<List<DeadlineState>> Evaluate(IQuerySession session, DeadlinePolicy policy, DateOnly day, DateTimeOffset? knownAt,
         string? township, string? village, string? category, CancellationToken ct)

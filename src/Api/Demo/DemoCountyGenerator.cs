@@ -719,7 +719,7 @@ internal sealed class DemoCountyGenerator
     /// <summary>Office hours in China: 08:30–17:30.</summary>
     private static DateTimeOffset Office(DateOnly day, Random r) => At(day, 8, 30).AddMinutes(r.Next(0, 9 * 60));
 
-    private static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime);
+    private static DateOnly ChinaDay(DateTimeOffset at) => ChinaTime.DateOf(at);
 
     private static T Pick<T>(IReadOnlyList<T> from, Random r) => from[r.Next(from.Count)];
 

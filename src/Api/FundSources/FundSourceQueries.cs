@@ -19,7 +19,7 @@ public static class FundSourceQueries
     public static async Task<Paged<FundSource>> List(IQuerySession session, HttpContext http,
         FundSourceKind? kind = null, int? fiscalYear = null, int page = 1, int pageSize = 50)
     {
-        new FieldErrors().When(page < 1, "page", "must be 1 or more.").When(pageSize is < 1 or > 500, "pageSize", "must be between 1 and 500.").ThrowIfAny();
+        new FieldErrors().Paging(page, pageSize, 500).ThrowIfAny();
         IQueryable<FundSource> query = session.Query<FundSource>();
         if (kind is not null) query = query.Where(s => s.Kind == kind);
         if (fiscalYear is not null) query = query.Where(s => s.FiscalYear == fiscalYear);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Funds.Domain.Common;
 using Marten;
 
 namespace Funds.Api.Infrastructure;
@@ -29,10 +30,12 @@ public static class Correlation
 
     /// <summary>Stamps the session so every event it appends carries who, why and in which chain.</summary>
     public static void Stamp(this IDocumentSession session, HttpContext http)
+        => session.Stamp(http.Actor(), http.Id(), $"{http.Request.Method} {http.Request.Path}#{http.TraceIdentifier}");
+
+    public static void Stamp(this IDocumentSession session, Actor actor, string correlationId, string causationId)
     {
-        var actor = http.Actor();
-        session.CorrelationId = http.Id();
-        session.CausationId = $"{http.Request.Method} {http.Request.Path}#{http.TraceIdentifier}";
+        session.CorrelationId = correlationId;
+        session.CausationId = causationId;
         session.LastModifiedBy = actor.Subject;
         session.SetHeader("role", actor.Role);
         if (actor.Scope is not null) session.SetHeader("scope", actor.Scope);

@@ -39,27 +39,30 @@ public static class Idempotency
         => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
 
     /// <summary>The stored answer for this key, if any; a key reused with a different request is rejected.</summary>
-    public static async Task<IResult?> TryReplayAsync(IQuerySession session, string? key, string requestHash, CancellationToken ct)
+    public static async Task<IResult?> TryReplayAsync(IDocumentStore store, string? key, string requestHash, CancellationToken ct)
     {
         if (key is null) return null;
+        await using var session = store.QuerySession();
         var stored = await session.LoadAsync<IdempotentResponse>(key, ct);
         if (stored is null) return null;
         if (stored.RequestHash != requestHash)
             throw new RuleViolation("idempotency-key-reused",
                 "This Idempotency-Key was already used for a different request; use a new key for a new command.");
-        return new StoredResult(stored);
+        return new JsonAnswer(stored.Body, stored.StatusCode, stored.ETag, stored.Location, Replayed: true);
     }
+}
 
-    private sealed class StoredResult(IdempotentResponse stored) : IResult
+/// <summary>A command's JSON answer with its status, ETag and Location — the same whether it was just
+/// decided or replayed from the idempotency store (then marked <c>Idempotent-Replayed: true</c>).</summary>
+public sealed record JsonAnswer(string Json, int Status, string? ETag, string? Location, bool Replayed = false) : IResult
+{
+    public async Task ExecuteAsync(HttpContext http)
     {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = stored.StatusCode;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            if (stored.ETag is not null) http.Response.Headers.ETag = stored.ETag;
-            if (stored.Location is not null) http.Response.Headers.Location = stored.Location;
-            http.Response.Headers["Idempotent-Replayed"] = "true";
-            await http.Response.WriteAsync(stored.Body, Encoding.UTF8);
-        }
+        http.Response.StatusCode = Status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        if (ETag is not null) http.Response.Headers.ETag = ETag;
+        if (Location is not null) http.Response.Headers.Location = Location;
+        if (Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        await http.Response.WriteAsync(Json, Encoding.UTF8);
     }
 }

@@ -96,7 +96,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (!_startedHere) return;
         try
         {
-            await RunAsync(Path.Combine(_bin, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", _throwaway ? "immediate" : "fast", "-w"], CancellationToken.None);
+            await StopAsync(immediate: _throwaway);
         }
         catch (InvalidOperationException)
         {

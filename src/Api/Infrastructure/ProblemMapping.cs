@@ -43,7 +43,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
         BadHttpRequestException { StatusCode: 413 } => Rule(413, "body-too-large", "The request body is too large."),
         BadHttpRequestException e => Rule(400, "bad-request", e.Message),
         JsonException e => Rule(400, "malformed-json", "The request body is not valid JSON for this operation: " + e.Message),
-        _ when Inner<PostgresException>(exception) is { SqlState: "22021" or "22P05" or "54000" } => Rule(400, "bad-request",
+        _ when exception.Find<PostgresException>() is { SqlState: "22021" or "22P05" or "54000" } => Rule(400, "bad-request",
             "The request contains characters or values the database cannot store (for example a NUL character)."),
         _ when Unavailable(exception) => Rule(503, "database-unavailable",
             "The database is not reachable right now; nothing was saved. Retry shortly."),
@@ -77,29 +77,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
 
     /// <summary>The database is down or unreachable (connection refused, reset, timed out, shutting down),
     /// however deep Marten or Npgsql wrapped it. A client may safely retry.</summary>
-    private static T? Inner<T>(Exception? e) where T : Exception
+    private static bool Unavailable(Exception exception) => exception.Chain().Any(e => e switch
     {
-        for (; e is not null; e = e.InnerException)
-            if (e is T found) return found;
-        return null;
-    }
-
-    private static bool Unavailable(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case PostgresException pg when pg.SqlState.StartsWith("57P") || pg.SqlState.StartsWith("08") || pg.SqlState == "53300":
-                case NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
-                case NpgsqlException when e is not PostgresException:
-                case System.Net.Sockets.SocketException:
-                case TimeoutException:
-                    return true;
-            }
-        }
-        return false;
-    }
+        PostgresException pg => pg.SqlState.StartsWith("57P") || pg.SqlState.StartsWith("08") || pg.SqlState == "53300",
+        NpgsqlException or System.Net.Sockets.SocketException or TimeoutException => true,
+        _ => false,
+    });
 
     public static ProblemDetails Rule(int status, string rule, string detail) => new()
     {

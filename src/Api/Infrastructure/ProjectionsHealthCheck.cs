@@ -17,10 +17,7 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
         {
             await using var conn = store.Storage.Database.CreateConnection();
             await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand($"select name, last_seq_id from {store.Options.Events.DatabaseSchemaName}.mt_event_progression", conn);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            var progress = new Dictionary<string, long>();
-            while (await reader.ReadAsync(ct)) progress[reader.GetString(0)] = reader.GetInt64(1);
+            var progress = await ProjectionProgress.ReadAsync(store, conn, ct);
             var highWater = progress.GetValueOrDefault("HighWaterMark");
             var shards = progress.Where(p => p.Key.EndsWith(":All", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => highWater - p.Value);
             var worst = shards.Count == 0 ? 0 : shards.Values.Max();
@@ -34,6 +31,20 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
         {
             return HealthCheckResult.Unhealthy("Projection progress could not be read: " + e.GetType().Name);
         }
+    }
+}
+
+/// <summary>How far each projection shard and the high-water mark have got (Marten's mt_event_progression).</summary>
+public static class ProjectionProgress
+{
+    /// <summary>Read on the given connection, so a caller inside a transaction sees its own snapshot.</summary>
+    public static async Task<Dictionary<string, long>> ReadAsync(IDocumentStore store, NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"select name, last_seq_id from {store.Options.Events.DatabaseSchemaName}.mt_event_progression", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var progress = new Dictionary<string, long>();
+        while (await reader.ReadAsync(ct)) progress[reader.GetString(0)] = reader.GetInt64(1);
+        return progress;
     }
 }
 

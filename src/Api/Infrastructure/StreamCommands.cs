@@ -32,12 +32,10 @@ public static class StreamCommands
     {
         var ct = http.RequestAborted;
         var key = Idempotency.KeyOf(http);
-        var hash = Idempotency.Hash(new { route = http.Request.Path.Value, command });
+        // The request's fingerprint is only needed (and only computed) when the caller sent a key.
+        var hash = key is null ? "" : Idempotency.Hash(new { route = http.Request.Path.Value, command });
         var expected = ETags.ExpectedVersion(http);
-        {
-            await using var query = store.QuerySession();
-            if (await Idempotency.TryReplayAsync(query, key, hash, ct) is { } replay) return replay;
-        }
+        if (await Idempotency.TryReplayAsync(store, key, hash, ct) is { } replay) return replay;
 
         for (var attemptNo = 1; ; attemptNo++)
         {
@@ -52,8 +50,7 @@ public static class StreamCommands
             {
                 // The same request may have just been answered by a concurrent retry (its events now
                 // make this one look invalid, e.g. "voucher already used"): answer as it was answered.
-                await using var query = store.QuerySession();
-                if (await Idempotency.TryReplayAsync(query, key, hash, CancellationToken.None) is { } replay) return replay;
+                if (await Idempotency.TryReplayAsync(store, key, hash, CancellationToken.None) is { } answered) return answered;
                 throw;
             }
             var json = JsonSerializer.Serialize(outcome.Body, http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
@@ -70,15 +67,11 @@ public static class StreamCommands
             try
             {
                 await session.SaveChangesAsync(ct);
-                return new JsonBody(json, outcome.Status, etag, outcome.Location);
+                return new JsonAnswer(json, outcome.Status, etag, outcome.Location);
             }
-            catch (Exception e) when (Conflict(e) is { } conflict)
+            catch (Exception e) when (e.Chain().FirstOrDefault(x => x is ConcurrencyException or DocumentAlreadyExistsException) is { } conflict)
             {
-                if (key is not null)
-                {
-                    await using var query = store.QuerySession();
-                    if (await Idempotency.TryReplayAsync(query, key, hash, CancellationToken.None) is { } replay) return replay;
-                }
+                if (await Idempotency.TryReplayAsync(store, key, hash, CancellationToken.None) is { } answered) return answered;
                 if (conflict is DocumentAlreadyExistsException { DocType: var type, Id: var docId } && type == typeof(UniqueKey))
                     throw UniqueKey.AlreadyUsed(docId.ToString()!);
                 if (expected is not null)
@@ -101,24 +94,5 @@ public static class StreamCommands
         if (expected is not null && expected != current)
             throw new PreconditionFailed($"If-Match asked for version {expected}, but the record is at version {current}. Read it again and retry.");
         return stream;
-    }
-
-    private static Exception? Conflict(Exception e) => e switch
-    {
-        ConcurrencyException or DocumentAlreadyExistsException => e,
-        { InnerException: { } inner } => Conflict(inner),
-        _ => null,
-    };
-
-    private sealed class JsonBody(string json, int status, string etag, string? location) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            http.Response.Headers.ETag = etag;
-            if (location is not null) http.Response.Headers.Location = location;
-            await http.Response.WriteAsync(json);
-        }
     }
 }

@@ -31,8 +31,7 @@ public static class Trails
         DateOnly? from, DateOnly? to, Guid? source, int page, int pageSize, string csvName)
     {
         new FieldErrors()
-            .When(page < 1, "page", "must be 1 or more.")
-            .When(pageSize is < 1 or > 1000, "pageSize", "must be between 1 and 1000.")
+            .Paging(page, pageSize, 1000)
             .When(from > to, "from", "must not be after 'to'.")
             .ThrowIfAny();
         var filtered = entries

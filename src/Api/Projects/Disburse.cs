@@ -1,4 +1,5 @@
 using Funds.Api.Infrastructure;
+using Funds.Domain.Common;
 using Funds.Domain.Funds;
 using Funds.Domain.Projects;
 using Marten;
@@ -32,7 +33,8 @@ public static class DisburseEndpoint
             var source = body.FundSourceId is { } sourceId ? await session.Events.FetchForWriting<FundSource>(sourceId, ct) : null;
             var disbursementId = Guid.CreateVersion7();
             var voucher = UniqueKey.For("voucher", body.VoucherNo?.Trim() ?? "", disbursementId);
-            if (!string.IsNullOrWhiteSpace(body.VoucherNo) && body.VoucherNo.Length <= 50 && !body.VoucherNo.Any(char.IsControl) && await session.LoadAsync<UniqueKey>(voucher.Id, ct) is not null)
+            // Only a well-formed voucher is looked up; a malformed one is rejected with its field error by the decider.
+            if (FieldErrors.IsText(body.VoucherNo, FundDecider.VoucherMaxLength) && await session.LoadAsync<UniqueKey>(voucher.Id, ct) is not null)
                 throw UniqueKey.AlreadyUsed(voucher.Id);
 
             var (paid, drawn) = FundDecider.Disburse(disbursementId, body, project.Aggregate!, source?.Aggregate, http.Decision());

@@ -21,8 +21,7 @@ public static class ListProjectsEndpoint
         ProjectStatus? status = null, int? planYear = null, int page = 1, int pageSize = 50)
     {
         new FieldErrors()
-            .When(page < 1, "page", "must be 1 or more.")
-            .When(pageSize is < 1 or > 500, "pageSize", "must be between 1 and 500.")
+            .Paging(page, pageSize, 500)
             .ThrowIfAny();
 
         IQueryable<Project> query = session.Query<Project>();

@@ -37,8 +37,7 @@ public static class FundsReportEndpoint
         new FieldErrors()
             .When(!Keys.ContainsKey(groupBy), "groupBy", $"must be one of: {string.Join(", ", Keys.Keys)}.")
             .When(from > to, "from", "must not be after 'to'.")
-            .When(page < 1, "page", "must be 1 or more.")
-            .When(pageSize is < 1 or > 1000, "pageSize", "must be between 1 and 1000.")
+            .Paging(page, pageSize, 1000)
             .ThrowIfAny();
 
         var where = new List<string> { "data->>'type' <> 'Receipt'" };

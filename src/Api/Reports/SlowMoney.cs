@@ -9,12 +9,6 @@ using Wolverine.Http;
 
 namespace Funds.Api.Reports;
 
-/// <summary>Days from the village committee's sign-off to the final (settlement) payment; unpaid ones count to asOf.</summary>
-public sealed record SignOffToPayment(Guid ProjectId, string Project, string Township, string Village, DateOnly SignedOn, DateOnly? FinalPaidOn, int Days, bool Paid);
-
-/// <summary>Money allocated to a project and not paid out, with no disbursement from it for a long time.</summary>
-public sealed record IdleAllocation(Guid FundSourceId, string Source, Guid ProjectId, string Project, decimal Allocated, decimal Drawn, decimal Idle, DateOnly IdleSince, int IdleDays);
-
 public sealed record SlowMoneyReport(DateOnly AsOf, int IdleDaysThreshold, double? AverageDaysSignOffToPayment, IReadOnlyList<SignOffToPayment> SignOffToPayment, IReadOnlyList<IdleAllocation> IdleAllocations);
 
 public static class SlowMoneyEndpoint
@@ -36,23 +30,11 @@ public static class SlowMoneyEndpoint
         IQueryable<Project> projects = session.Query<Project>().Where(p => p.Acceptance != null);
         if (!string.IsNullOrWhiteSpace(township)) projects = projects.Where(p => p.Township == township);
         var signed = (await projects.ToListAsync(http.RequestAborted))
-            .Where(p => p.Acceptance!.SignedOn <= day)
-            .Select(p =>
-            {
-                var paid = p.FirstFinalPaymentOn is { } f && f <= day;
-                var end = paid ? p.FirstFinalPaymentOn!.Value : day;
-                return new SignOffToPayment(p.Id, p.Name, p.Township, p.Village, p.Acceptance!.SignedOn, paid ? p.FirstFinalPaymentOn : null,
-                    end.DayNumber - p.Acceptance.SignedOn.DayNumber, paid);
-            })
+            .Select(p => SlowMoney.SignOffToPayment(p, day)).OfType<SignOffToPayment>()
             .OrderByDescending(x => x.Days).ToList();
 
         var sources = await session.Query<FundSource>().ToListAsync(http.RequestAborted);
-        var idle = sources.SelectMany(s => s.Allocations
-                .Where(a => a.Available > 0)
-                .Select(a => (s, a, since: a.LastDrawnOn ?? a.FirstAllocatedOn))
-                .Where(x => day.DayNumber - x.since.DayNumber > threshold)
-                .Select(x => new IdleAllocation(s.Id, s.Name, x.a.ProjectId, x.a.ProjectName, x.a.Allocated, x.a.Drawn, x.a.Available, x.since, day.DayNumber - x.since.DayNumber)))
-            .OrderByDescending(x => x.IdleDays).ToList();
+        var idle = sources.SelectMany(s => SlowMoney.IdleAllocations(s, day, threshold)).OrderByDescending(x => x.IdleDays).ToList();
 
         if (Csv.Wanted(http))
             return Csv.File($"slow-money-{day:yyyy-MM-dd}.csv", ["project", "township", "village", "signed_on", "final_paid_on", "days", "paid"],

@@ -12,12 +12,15 @@ public sealed record Actor(string Subject, string Role, string? Scope = null)
 public sealed record DecisionContext(Actor By, DateTimeOffset Now, ProjectRules Rules)
 {
     /// <summary>Business dates are Chinese calendar dates; "today" is taken in UTC+8.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(ChinaTime.Offset).DateTime);
+    public DateOnly Today => ChinaTime.DateOf(Now);
 }
 
 public static class ChinaTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    /// <summary>The calendar date in China (UTC+8) at an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
 }
 
 /// <summary>Configurable thresholds for project and fund rules (bound from configuration "Funds:Rules").</summary>

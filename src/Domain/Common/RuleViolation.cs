@@ -40,6 +40,10 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>Whether <see cref="Text"/> would accept the value.</summary>
+    public static bool IsText(string? value, int maxLength = 200)
+        => !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && !value.Any(char.IsControl);
+
     public FieldErrors Text(string field, string? value, int maxLength = 200)
     {
         if (string.IsNullOrWhiteSpace(value)) return Add(field, "is required.");
@@ -79,6 +83,11 @@ public sealed class FieldErrors
         if (!Enum.IsDefined(value.Value)) Add(field, $"must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
         return this;
     }
+
+    /// <summary>Paging of a list: page from 1, pageSize from 1 to <paramref name="maxPageSize"/>.</summary>
+    public FieldErrors Paging(int page, int pageSize, int maxPageSize)
+        => When(page < 1, "page", "must be 1 or more.")
+            .When(pageSize < 1 || pageSize > maxPageSize, "pageSize", $"must be between 1 and {maxPageSize}.");
 
     public FieldErrors When(bool condition, string field, string message)
         => condition ? Add(field, message) : this;

@@ -9,6 +9,8 @@ namespace Funds.Domain.Funds;
 /// through an allocation to an approved project, to a payee, and never more than allowed.</summary>
 public static class FundDecider
 {
+    public const int VoucherMaxLength = 50;
+
     public static FundSourceRegistered Register(Guid id, RegisterFundSource c, DecisionContext ctx)
     {
         new FieldErrors()
@@ -69,7 +71,7 @@ public static class FundDecider
     public static (FundsDisbursed Paid, AllocationDrawn Drawn) Disburse(Guid disbursementId, DisburseFunds c, Project p, FundSource? s, DecisionContext ctx)
     {
         var errors = new FieldErrors().Required("fundSourceId", c.FundSourceId).Amount("amount", c.Amount).Defined("kind", c.Kind)
-            .Text("voucherNo", c.VoucherNo, 50).Date("paidOn", c.PaidOn).OptionalText("payeeReason", c.PayeeReason);
+            .Text("voucherNo", c.VoucherNo, VoucherMaxLength).Date("paidOn", c.PaidOn).OptionalText("payeeReason", c.PayeeReason);
         var otherPayee = c.PayeeName is not null || c.PayeeCreditCode is not null;
         if (otherPayee)
         {

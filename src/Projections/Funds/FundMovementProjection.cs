@@ -53,26 +53,26 @@ public partial class FundMovementProjection : EventProjection
         BusinessDate = e.Data.ReceivedOn, RecordedAt = e.Data.RecordedAt, By = e.Data.By, DocumentRef = e.Data.DocumentRef,
     };
 
-    public FundMovement Create(IEvent<FundsAllocated> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.Allocation, e.Data.By, e.Data.RecordedAt) with
+    public FundMovement Create(IEvent<FundsAllocated> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.Allocation) with
     {
         Allocated = e.Data.Amount, BusinessDate = e.Data.AllocatedOn, DocumentRef = e.Data.DocumentRef,
     };
 
-    public FundMovement Create(IEvent<AllocationReduced> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.AllocationReduction, e.Data.By, e.Data.RecordedAt) with
+    public FundMovement Create(IEvent<AllocationReduced> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.AllocationReduction) with
     {
         Allocated = -e.Data.Amount, BusinessDate = e.Data.ReducedOn, Note = $"{e.Data.Change}: {e.Data.Reason}",
     };
 
-    public FundMovement Create(IEvent<FundsDisbursed> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.Disbursement, e.Data.By, e.Data.RecordedAt) with
+    public FundMovement Create(IEvent<FundsDisbursed> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.Disbursement) with
     {
         Disbursed = e.Data.Amount, BusinessDate = e.Data.PaidOn, PayeeName = e.Data.Payee.Name, PayeeCreditCode = e.Data.Payee.CreditCode,
         VoucherNo = e.Data.VoucherNo, Note = e.Data.PayeeReason,
     };
 
-    private static FundMovement Row(IEvent e, SourceRef s, ProjectRef p, FundingEntryType type, Actor by, DateTimeOffset recordedAt) => new()
+    private static FundMovement Row(IEvent e, SourceRef s, ProjectRef p, FundingEntryType type) => new()
     {
         Id = e.Id, Sequence = e.Sequence, Type = type, FundSourceId = s.FundSourceId, SourceName = s.Name, SourceKind = s.Kind, FiscalYear = s.FiscalYear,
         ProjectId = p.ProjectId, ProjectName = p.Name, Township = p.Township, Village = p.Village, Category = p.Category, PlanYear = p.PlanYear,
-        RecordedAt = recordedAt, By = by,
+        RecordedAt = ((IRecordedEvent)e.Data).RecordedAt, By = ((IRecordedEvent)e.Data).By,
     };
 }

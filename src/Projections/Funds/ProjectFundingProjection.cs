@@ -1,3 +1,4 @@
+using Funds.Domain.Common;
 using Funds.Domain.Funds;
 using JasperFx.Events;
 using Marten.Events.Projections;
@@ -35,9 +36,9 @@ public partial class ProjectFundingProjection : MultiStreamProjection<ProjectFun
         var s = snapshot ?? new ProjectFunding { Id = id };
         return e.Data switch
         {
-            FundsAllocated a => Add(Describe(s, a.Project), e, FundingEntryType.Allocation, a.Source, a.Amount, null, a.DocumentRef, null, a.AllocatedOn, a.By, +a.Amount, 0m),
-            AllocationReduced r => Add(Describe(s, r.Project), e, FundingEntryType.AllocationReduction, r.Source, r.Amount, null, null, $"{r.Change}: {r.Reason}", r.ReducedOn, r.By, -r.Amount, 0m),
-            FundsDisbursed d => Add(Describe(s, d.Project), e, FundingEntryType.Disbursement, d.Source, d.Amount, d, null, d.PayeeReason, d.PaidOn, d.By, 0m, +d.Amount),
+            FundsAllocated a => Add(Describe(s, a.Project), e, FundingEntryType.Allocation, a.Source, a.Amount, null, a.DocumentRef, null, a.AllocatedOn, +a.Amount, 0m),
+            AllocationReduced r => Add(Describe(s, r.Project), e, FundingEntryType.AllocationReduction, r.Source, r.Amount, null, null, $"{r.Change}: {r.Reason}", r.ReducedOn, -r.Amount, 0m),
+            FundsDisbursed d => Add(Describe(s, d.Project), e, FundingEntryType.Disbursement, d.Source, d.Amount, d, null, d.PayeeReason, d.PaidOn, 0m, +d.Amount),
             _ => s,
         };
     }
@@ -46,22 +47,14 @@ public partial class ProjectFundingProjection : MultiStreamProjection<ProjectFun
         => s with { ProjectName = p.Name, Township = p.Township, Village = p.Village, Category = p.Category, PlanYear = p.PlanYear };
 
     private static ProjectFunding Add(ProjectFunding s, IEvent e, FundingEntryType type, SourceRef source, decimal amount, FundsDisbursed? paid,
-        string? document, string? note, DateOnly on, Domain.Common.Actor by, decimal allocatedDelta, decimal disbursedDelta)
+        string? document, string? note, DateOnly on, decimal allocatedDelta, decimal disbursedDelta)
     {
+        var recorded = (IRecordedEvent)e.Data;
         var allocated = s.Allocated + allocatedDelta;
         var disbursed = s.Disbursed + disbursedDelta;
         var entry = new FundingEntry(e.Sequence, type, source.FundSourceId, source.Name, s.Id, s.ProjectName, amount,
-            paid?.Payee.Name, paid?.Payee.CreditCode, paid?.VoucherNo, document, note, on, paid?.RecordedAt ?? RecordedAt(e.Data), by,
+            paid?.Payee.Name, paid?.Payee.CreditCode, paid?.VoucherNo, document, note, on, recorded.RecordedAt, recorded.By,
             allocated, 0m, disbursed);
         return s with { Allocated = allocated, Disbursed = disbursed, Entries = [.. s.Entries, entry] };
     }
-
-    internal static DateTimeOffset RecordedAt(object data) => data switch
-    {
-        FundsAllocated a => a.RecordedAt,
-        AllocationReduced r => r.RecordedAt,
-        FundsDisbursed d => d.RecordedAt,
-        FundsReceived r => r.RecordedAt,
-        _ => default,
-    };
 }

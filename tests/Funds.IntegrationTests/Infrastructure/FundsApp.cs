@@ -27,7 +27,6 @@ public sealed class FundsApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.StartAsync();
-        Environment.SetEnvironmentVariable("ConnectionStrings__Funds", _db.ConnectionString);
         Host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Funds", _db.ConnectionString);
