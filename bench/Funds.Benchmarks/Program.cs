@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Funds.Api.Infrastructure;
+using Funds.Api.Hosting;
 using Funds.Benchmarks;
-using Funds.Tools;
+using Funds.Testing;
 using Marten;
 using Marten.Events;
 using Npgsql;
@@ -19,7 +19,7 @@ int Arg(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Sel
 var results = new List<(string Name, string Value, string Note)>();
 void Report(string name, string value, string note = "") { results.Add((name, value, note)); Console.WriteLine($"{name}: {value} {note}"); }
 
-await using var pg = await LocalPostgres.StartThrowawayAsync(durable: true);
+await using var pg = await TestDatabase.StartThrowawayAsync(durable: true);
 Console.WriteLine($"PostgreSQL on port {pg.Port} ({pg.DataDirectory})");
 
 // 1. Raw PostgreSQL baseline
@@ -54,7 +54,7 @@ Report("raw server-side bulk insert of event-sized rows", $"{serverBulk:0} rows/
 await Exec("drop table bench_raw");
 
 // The store, configured as the API configures it, plus the hash-chain trigger.
-var store = DocumentStore.For(o => FundsStore.Configure(o, pg.ConnectionString));
+var store = DocumentStore.For(o => FundsStore.Configure(o, pg.ConnectionString, new TenancyOptions { Counties = [new CountyOptions { Code = "422822", Name = "建始县" }] }));
 await new Funds.Api.Audit.EventChainInstaller(store).StartAsync(CancellationToken.None);
 if (!chain) await Exec("drop trigger funds_chain_event on funds.mt_events");
 

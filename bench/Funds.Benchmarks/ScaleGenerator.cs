@@ -1,5 +1,6 @@
 using Funds.Domain.Common;
-using Funds.Domain.Funds;
+using Funds.Domain.Access;
+using Funds.Domain.FundSources;
 using Funds.Domain.Projects;
 using JasperFx.Events;
 using Marten;
@@ -14,7 +15,7 @@ public static class ScaleGenerator
     public const int ProjectsPerCounty = 300;
     public const int SourcesPerCounty = 6;
 
-    public static int EventsPerCounty => ProjectsPerCounty * 10 + SourcesPerCounty * 3 + ProjectsPerCounty * 4;
+    public static int EventsPerCounty => ProjectsPerCounty * 10 + SourcesPerCounty * 3 + ProjectsPerCounty;
 
     public static string Township(int county, int t) => $"县{county:000}-镇{t:00}";
 
@@ -47,9 +48,6 @@ public static class ScaleGenerator
                 new FundsReceived(sid, 20_000_000m, $"到位{county}-{s}-2", D(3, 20), fin, at),
             };
             events.AddRange(mine.Select((p, i) => (object)new FundsAllocated(sid, Id(county, 3, i * 10 + s), source, p, 1_000_000m, $"安排{county}-{i}", D(2, 10), fin, at)));
-            foreach (var p in mine)
-                for (var k = 0; k < 3; k++)
-                    events.Add(new AllocationDrawn(sid, Disbursement(p.ProjectId, k), p.ProjectId, Amount(k), PaidOn(k), fin, at));
             streams.Add(StreamAction.Start(store.Events, sid, events.ToArray()));
         }
 

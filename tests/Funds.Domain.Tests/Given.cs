@@ -1,5 +1,7 @@
 using Funds.Domain.Common;
+using Funds.Domain.FundSources;
 using Funds.Domain.Projects;
+using static Funds.Domain.Tests.Given;
 
 namespace Funds.Domain.Tests;
 
@@ -8,7 +10,7 @@ public static class Given
 {
     public static readonly Actor Hq = new("hq-guandian", "township-hq", "官店镇");
     public static readonly DateTimeOffset Now = new(2020, 1, 15, 10, 0, 0, ChinaTime.Offset);
-    public static DecisionContext Ctx(DateTimeOffset? now = null) => new(Hq, now ?? Now, ProjectRules.Default);
+    public static DecisionContext Ctx(DateTimeOffset? now = null) => new(Hq, now ?? Now, CountyPolicy.Default);
     public static readonly Guid Id = Guid.Parse("0190c3b2-0000-7000-8000-000000000001");
     public const string Code = "91422822MA4955XK21";
     public const string OtherCode = "91422822MA49AB123M";
@@ -45,6 +47,30 @@ public static class Given
         if (withEntity) events.Add(Entity());
         return Fold([.. events]);
     }
+}
+
+/// <summary>Fund sources, allocations and payments for the rule tests.</summary>
+public static class Sources
+{
+    public static readonly Guid SourceId = Guid.Parse("0190c3b2-0000-7000-8000-0000000000f1");
+    public static readonly SourceRef Ref = new(SourceId, "中央财政专项扶贫资金", FundSourceKind.SpecialPovertyFund, 2019);
+
+    public static FundSource Source(decimal received = 1_000_000m, params object[] more)
+    {
+        object[] events =
+        [
+            new FundSourceRegistered(SourceId, Ref.Name, Ref.Kind, 2019, "鄂财农发1号", D("2019-01-05"), Hq, Now),
+            new FundsReceived(SourceId, received, "到位1号", D("2019-01-20"), Hq, Now),
+            .. more,
+        ];
+        return events.Aggregate((FundSource?)null, FundSource.Evolve)!;
+    }
+
+    public static FundsAllocated Allocation(Project p, decimal amount) => new(SourceId, Guid.NewGuid(), Ref, p.Ref, amount, "建财预8号", D("2019-02-10"), Hq, Now);
+
+    public static Project Paid(Project p, decimal amount, Guid? from = null, DisbursementKind kind = DisbursementKind.Progress)
+        => Project.Evolve(p, new FundsDisbursed(p.Id, Guid.NewGuid(), Ref with { FundSourceId = from ?? SourceId }, p.Ref, amount, kind,
+            new Payee("路桥公司", Code), null, "V", D("2019-04-01"), Hq, Now))!;
 }
 
 public static class Expect

@@ -116,7 +116,7 @@ public class BuilderRules
     public void the_small_works_threshold_is_configurable()
     {
         var collective = Tender with { Method = BuilderSelectionMethod.CollectiveDecision, ContractAmount = 200_000m };
-        var strict = Ctx() with { Rules = new ProjectRules { SmallWorksThreshold = 100_000m } };
+        var strict = Ctx() with { Policy = new CountyPolicy { SmallWorksThreshold = 100_000m } };
         Expect.Rule("tender-required", RejectionKind.Unprocessable, () => ProjectDecider.Select(collective, Approved_(), strict));
     }
 

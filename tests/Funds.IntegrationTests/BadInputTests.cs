@@ -1,4 +1,5 @@
 using System.Net;
+using Funds.Api.Pipeline;
 using System.Text;
 using System.Text.Json.Nodes;
 using Funds.Domain.Common;

@@ -1,5 +1,6 @@
 using Funds.Api.Deadlines;
 using Funds.Domain.Deadlines;
+using Funds.Domain.Projects;
 using Microsoft.Extensions.Configuration;
 
 namespace Funds.IntegrationTests;

@@ -117,7 +117,6 @@ public class DeadlineBoardTests(FundsApp app) : IntegrationTest(app)
                 b.UseSetting("ConnectionStrings:Funds", App.ConnectionString);
                 b.UseSetting("Funds:Projections:Daemon", "Disabled");
                 b.UseSetting("Funds:Deadlines:Escalate", "false");
-                b.UseSetting("Funds:Demo:Seed", "false");
                 b.ConfigureServices(s => { s.RemoveAll<TimeProvider>(); s.AddSingleton<TimeProvider>(App.Clock); });
             }))
             {
@@ -141,7 +140,7 @@ public class DeadlineBoardTests(FundsApp app) : IntegrationTest(app)
 
     private async Task<int> MissedEvents(Guid id)
     {
-        await using var session = App.Store.QuerySession();
+        await using var session = App.Store.QuerySession(FundsApp.County);
         return (await session.Events.FetchStreamAsync(id)).Count(e => e.Data is DeadlineMissed);
     }
 }

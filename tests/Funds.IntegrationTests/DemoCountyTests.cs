@@ -4,14 +4,16 @@ using System.Text;
 using System.Text.Json;
 using Funds.Api.Admin;
 using Funds.Api.Audit;
-using Funds.Api.Demo;
-using Funds.Api.Infrastructure;
+using Funds.Api.Hosting;
+using Funds.Api.Pipeline;
+using Funds.Demo;
+using Funds.Domain.Access;
 using Funds.Domain.Common;
 using Funds.Domain.Deadlines;
-using Funds.Domain.Funds;
+using Funds.Domain.FundSources;
 using Funds.Domain.Projects;
 using Funds.IntegrationTests.Infrastructure;
-using Funds.Projections.Funds;
+using Funds.Projections.Money;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
@@ -29,7 +31,7 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
     {
         await using var demo = await DemoStore.CreateAsync(App.ConnectionString);
         var clock = Stopwatch.StartNew();
-        var summary = await DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken);
+        var summary = await DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
         clock.Stop();
         TestContext.Current.TestOutputHelper?.WriteLine($"Seeded {summary} in {clock.ElapsedMilliseconds} ms");
 
@@ -37,12 +39,12 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal(300, summary.Projects);
         Assert.Equal(21, summary.FundSources);
 
-        await using var query = demo.Store.QuerySession();
+        await using var query = demo.Store.QuerySession(DemoCounty.Code);
         var events = await query.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(summary.Events, events.Count);
 
         // seeding again appends nothing
-        var again = await DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken);
+        var again = await DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
         Assert.Equal(new DemoSummary(false, 0, 0, 0), again);
         Assert.Equal(events.Count, await query.Events.QueryAllRawEvents().CountAsync());
 
@@ -96,11 +98,12 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
         var sources = await query.Query<FundSource>().ToListAsync();
         Assert.Equal(Enum.GetValues<FundSourceKind>().Order(), sources.Select(s => s.Kind).Distinct().Order());
         Assert.InRange(sources.Sum(s => s.Received), 10_000_000m, 999_999_999m);
-        Assert.All(sources, s => Assert.True(s.Received >= s.Allocated && s.Allocated >= s.Drawn && s.Allocations.All(a => a.Available >= 0)));
+        var byProject = projects.ToDictionary(p => p.Id);
+        Assert.All(sources, s => Assert.True(s.Received >= s.Allocated && s.Allocations.All(a => a.Allocated >= byProject[a.ProjectId].PaidFrom(s.Id))));
         Assert.Contains(events, e => e.Data is AllocationReduced { Change: AllocationChange.Reclaimed });
         Assert.Contains(events, e => e.Data is AllocationReduced { Change: AllocationChange.Reduced });
         var payments = events.Select(e => e.Data).OfType<FundsDisbursed>().ToList();
-        Assert.Equal(payments.Sum(x => x.Amount), sources.Sum(s => s.Drawn));
+        Assert.Equal(payments.Sum(x => x.Amount), projects.Sum(p => p.PaidBySource.Sum(x => x.Paid)));
         Assert.Equal(payments.Sum(x => x.Amount), projects.Sum(p => p.Disbursed));
         Assert.Equal(payments.Count, payments.Select(x => x.VoucherNo).Distinct().Count());
         Assert.Equal(payments.Count, await query.Query<UniqueKey>().CountAsync());
@@ -144,7 +147,7 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
             await demo.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
             await daemon.StopAllAsync();
         }
-        var reconciliation = await Reconciliation.RunAsync(demo.Store, TestContext.Current.CancellationToken);
+        var reconciliation = await Reconciliation.RunAsync(demo.Store, DemoCounty.Code, TestContext.Current.CancellationToken);
         Assert.True(reconciliation.Consistent, string.Join("; ", reconciliation.Differences.Take(5)));
         Assert.Equal(events.Count, reconciliation.EventsRead);
         // audit: every event stamped with its actor like the API's, and every stream's hash chain intact
@@ -154,14 +157,22 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
             Assert.Equal((by.Subject, by.Role, by.Scope, DemoCounty.CorrelationId),
                 (e.UserName, e.GetHeader("role")?.ToString(), e.GetHeader("scope")?.ToString(), e.CorrelationId));
         });
-        var integrity = await EventChain.VerifyAllAsync(demo.Store, TestContext.Current.CancellationToken);
+        var integrity = await EventChain.VerifyAllAsync(demo.Store, DemoCounty.Code, TestContext.Current.CancellationToken);
         Assert.True(integrity.Intact, string.Join("; ", integrity.Broken.Take(3)));
         Assert.Equal(events.Count, integrity.EventsChecked);
 
-        var trails = await query.Query<ProjectFunding>().ToListAsync();
-        Assert.Equal(sources.SelectMany(s => s.Allocations).Select(a => a.ProjectId).Distinct().Count(), trails.Count);
-        Assert.All(trails.SelectMany(t => t.Entries), e => Assert.True(e.RunningDisbursed <= e.RunningFirst, $"{e.ProjectName}: paid before allocated at {e.Sequence}"));
-        foreach (var source in (await query.Query<FundMovement>().ToListAsync()).GroupBy(m => m.FundSourceId))
+        var movements = await query.Query<FundMovement>().ToListAsync();
+        Assert.Equal(sources.SelectMany(s => s.Allocations).Select(a => a.ProjectId).Distinct().Count(), movements.Where(m => m.ProjectId != Guid.Empty).Select(m => m.ProjectId).Distinct().Count());
+        foreach (var project in movements.Where(m => m.ProjectId != Guid.Empty).GroupBy(m => m.ProjectId))
+        {
+            decimal allocated = 0m, disbursed = 0m;
+            foreach (var m in project.OrderBy(m => m.Sequence))
+            {
+                (allocated, disbursed) = (allocated + m.Allocated, disbursed + m.Disbursed);
+                Assert.True(disbursed <= allocated, $"{m.ProjectName}: paid before allocated at {m.Sequence}");
+            }
+        }
+        foreach (var source in movements.GroupBy(m => m.FundSourceId))
         {
             decimal received = 0m, allocated = 0m, disbursed = 0m;
             foreach (var m in source.OrderBy(m => m.Sequence))
@@ -178,16 +189,16 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
         string first, second;
         await using (var demo = await DemoStore.CreateAsync(App.ConnectionString))
         {
-            await DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken);
+            await DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
             first = await Fingerprint(demo.Store);
         }
         await using (var demo = await DemoStore.CreateAsync(App.ConnectionString))
         {
-            await DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken);
+            await DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
             second = await Fingerprint(demo.Store);
         }
         Assert.Equal(first, second);
-        Assert.Equal(DemoCounty.Build().Events.Count, int.Parse(first.Split(' ')[0]));
+        Assert.Equal(DemoCounty.Build(CountyPolicy.Default, DeadlinePolicy.Default).Events.Count, int.Parse(first.Split(' ')[0]));
     }
 
     [Fact]
@@ -195,11 +206,11 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
     {
         await using var demo = await DemoStore.CreateAsync(App.ConnectionString);
         var results = await Task.WhenAll(
-            Task.Run(() => DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken)),
-            Task.Run(() => DemoCounty.SeedAsync(demo.Store, TestContext.Current.CancellationToken)));
+            Task.Run(() => DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken)),
+            Task.Run(() => DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken)));
 
         Assert.Single(results, r => r.Seeded);
-        await using var query = demo.Store.QuerySession();
+        await using var query = demo.Store.QuerySession(DemoCounty.Code);
         Assert.Equal(results.Single(r => r.Seeded).Events, await query.Events.QueryAllRawEvents().CountAsync());
         Assert.Equal(300, await query.Query<Project>().CountAsync());
     }
@@ -207,7 +218,7 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
     /// <summary>Count and SHA-256 over every event in sequence order: stream, version, type and full JSON.</summary>
     private static async Task<string> Fingerprint(IDocumentStore store)
     {
-        await using var query = store.QuerySession();
+        await using var query = store.QuerySession(DemoCounty.Code);
         var events = await query.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         var text = new StringBuilder();
         foreach (var e in events)
@@ -227,10 +238,15 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
         {
             _connectionString = connectionString;
             _schema = schema;
-            Store = DocumentStore.For(opts => FundsStore.Configure(opts, connectionString, schema));   // as the API configures it
+            Store = DocumentStore.For(opts => FundsStore.Configure(opts, connectionString, Tenancy, schema));   // as the API configures it
         }
 
         public DocumentStore Store { get; }
+
+        public static readonly TenancyOptions Tenancy = new()
+        {
+            Counties = [new CountyOptions { Code = DemoCounty.Code, Name = "建始县" }, new CountyOptions { Code = "370402", Name = "枣庄市市中区" }],
+        };
 
         public static async Task<DemoStore> CreateAsync(string connectionString)
         {

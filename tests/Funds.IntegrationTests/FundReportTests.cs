@@ -1,4 +1,4 @@
-using Funds.Domain.Common;
+using Funds.Domain.Access;
 using Funds.IntegrationTests.Infrastructure;
 
 namespace Funds.IntegrationTests;

@@ -40,7 +40,7 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal("caiwu-zhang", (string)project["approval"]!["recordedBy"]!["subject"]!);
         Assert.Equal("finance", (string)project["approval"]!["recordedBy"]!["role"]!);
 
-        await using var session = App.Store.QuerySession();
+        await using var session = App.Store.QuerySession(FundsApp.County);
         var events = await session.Events.FetchStreamAsync(id);
         var approved = Assert.IsType<Funds.Domain.Projects.ProjectApproved>(events[1].Data);
         Assert.Equal(new Funds.Domain.Common.Actor("caiwu-zhang", "finance"), approved.By);

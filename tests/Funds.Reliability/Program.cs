@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Funds.Api.Infrastructure;
-using Funds.Tools;
+using Funds.Api.Hosting;
+using Funds.Testing;
 using Npgsql;
 
 // Fault-injection run, loopback only, bounded in count and time:
@@ -18,7 +18,7 @@ var commands = args.SkipWhile(a => a != "--commands").Skip(1).Select(int.Parse).
 var deadline = Stopwatch.StartNew();
 var limit = TimeSpan.FromMinutes(8);
 
-await using var pg = await LocalPostgres.StartThrowawayAsync();
+await using var pg = await TestDatabase.StartThrowawayAsync();
 using var api = new ApiProcess(pg.ConnectionString, new Dictionary<string, string>
 {
     ["Funds__Projections__Daemon"] = "Solo",

@@ -1,21 +1,15 @@
-using Funds.Api.Infrastructure;
-using Marten;
 using Marten.Events.Daemon.Coordination;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Funds.Api.Admin;
 
 public sealed record RebuildResult(IReadOnlyList<string> Projections, double Seconds, IReadOnlyDictionary<string, double>? SecondsPerProjection = null);
 
-/// <summary>Rebuilds every read model from the events. Projections read only event data (no clock),
-/// so a rebuild gives exactly the documents the live projections made.</summary>
+/// <summary>Rebuilds every read model from the events, in every database of the deployment. Projections read
+/// only event data (no clock), so a rebuild gives exactly the documents the live projections made.</summary>
 public static class Rebuild
 {
-    [Authorize(Policy = Policies.Admin)]
-    [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildProjections")]
-    [ProducesResponseType<RebuildResult>(StatusCodes.Status200OK)]
+    [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildProjections"), Wolverine.Http.NotTenanted]
+    [Allow(Reads.Operations)]
     public static Task<RebuildResult> Post(IDocumentStore store, IProjectionCoordinator coordinator, HttpContext http)
         => RunAsync(store, coordinator, http.RequestAborted);
 
@@ -23,26 +17,29 @@ public static class Rebuild
     {
         var started = DateTimeOffset.UtcNow;
         var names = store.Options.Events.Projections().Select(p => p.Name).ToList();
-        if (coordinator is not null)
+        var each = new Dictionary<string, double>();
+        var databases = await store.Storage.AllDatabases();
+        foreach (var database in databases)
         {
-            var daemon = coordinator.DaemonForMainDatabase();
-            foreach (var name in names) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
-            // A rebuild leaves the rebuilt shards stopped on the running daemon: start them again so the
-            // asynchronous read models keep following new events.
-            if (daemon.IsRunning) await daemon.StartAllAsync();
-        }
-        else
-        {
-            using var daemon = await store.BuildProjectionDaemonAsync();
-            var each = new Dictionary<string, double>();
-            foreach (var name in names)
+            if (coordinator is not null)
             {
-                var t = DateTimeOffset.UtcNow;
-                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
-                each[name] = (DateTimeOffset.UtcNow - t).TotalSeconds;
+                var daemon = await coordinator.DaemonForDatabase(database.Identifier);
+                foreach (var name in names) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+                // A rebuild leaves the rebuilt shards stopped on the running daemon: start them again so the
+                // asynchronous read models keep following new events.
+                if (daemon.IsRunning) await daemon.StartAllAsync();
             }
-            return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds, each);
+            else
+            {
+                using var daemon = databases.Count == 1 ? await store.BuildProjectionDaemonAsync() : await store.BuildProjectionDaemonAsync(database.Identifier);
+                foreach (var name in names)
+                {
+                    var t = DateTimeOffset.UtcNow;
+                    await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+                    each[name] = each.GetValueOrDefault(name) + (DateTimeOffset.UtcNow - t).TotalSeconds;
+                }
+            }
         }
-        return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds);
+        return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds, each.Count == 0 ? null : each);
     }
 }

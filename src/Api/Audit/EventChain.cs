@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Marten;
 using Npgsql;
 
 namespace Funds.Api.Audit;
@@ -25,8 +24,6 @@ public static class EventChain
 {
     public const string Algorithm = "per-stream chain: sha256_hex(prev|stream_id|version|type|jsonb data text); " +
                                     "leaf = sha256_hex(stream_id|version|head hash), streams ordered by id; node = sha256_hex(left|right), an odd node is carried up";
-
-    public static string Table(IDocumentStore store) => $"{store.Options.Events.DatabaseSchemaName}.funds_event_hashes";
 
     public static string Ddl(string schema) => $"""
         create table if not exists {schema}.funds_event_hashes (
@@ -67,19 +64,19 @@ public static class EventChain
     public static string Hash(string previous, Guid streamId, long version, string type, string data)
         => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{previous}|{streamId}|{version}|{type}|{data}")));
 
-    public static async Task<IntegrityReport> VerifyStreamAsync(IDocumentStore store, Guid streamId, CancellationToken ct)
+    public static async Task<IntegrityReport> VerifyStreamAsync(IDocumentStore store, string county, Guid streamId, CancellationToken ct)
     {
-        var (report, _) = await ScanAsync(store, streamId, long.MaxValue, ct);
+        var (report, _) = await ScanAsync(store, county, streamId, long.MaxValue, ct);
         return report;
     }
 
-    public static async Task<IntegrityReport> VerifyAllAsync(IDocumentStore store, CancellationToken ct)
-        => (await ScanAsync(store, null, long.MaxValue, ct)).Report;
+    public static async Task<IntegrityReport> VerifyAllAsync(IDocumentStore store, string county, CancellationToken ct)
+        => (await ScanAsync(store, county, null, long.MaxValue, ct)).Report;
 
-    public static async Task<Digest> DigestAsync(IDocumentStore store, long? upToSequence, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Digest> DigestAsync(IDocumentStore store, string county, long? upToSequence, DateTimeOffset now, CancellationToken ct)
     {
-        var upTo = upToSequence ?? await MaxSequenceAsync(store, ct);
-        var (report, heads) = await ScanAsync(store, null, upTo, ct);
+        var upTo = upToSequence ?? await MaxSequenceAsync(store, county, ct);
+        var (report, heads) = await ScanAsync(store, county, null, upTo, ct);
         var level = heads.OrderBy(h => h.Key).Select(h => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{h.Key}|{h.Value.Version}|{h.Value.Hash}")))).ToList();
         if (level.Count == 0) level.Add(Convert.ToHexStringLower(SHA256.HashData([])));
         while (level.Count > 1)
@@ -92,27 +89,29 @@ public static class EventChain
         return new Digest(upTo, level[0], heads.Count, report.EventsChecked, now, report.Intact, Algorithm);
     }
 
-    private static async Task<long> MaxSequenceAsync(IDocumentStore store, CancellationToken ct)
+    private static async Task<long> MaxSequenceAsync(IDocumentStore store, string county, CancellationToken ct)
     {
-        await using var conn = await Open(store, ct);
-        await using var cmd = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events", conn);
+        await using var conn = await Open(store, county, ct);
+        await using var cmd = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events where tenant_id = @tenant", conn);
+        cmd.Parameters.AddWithValue("tenant", county);
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Recomputes chains from the stored events (one stream, or all) up to a sequence; returns
     /// the first broken link of each stream and each stream's head as recomputed.</summary>
     private static async Task<(IntegrityReport Report, Dictionary<Guid, (long Version, string Hash)> Heads)> ScanAsync(
-        IDocumentStore store, Guid? streamId, long upTo, CancellationToken ct)
+        IDocumentStore store, string county, Guid? streamId, long upTo, CancellationToken ct)
     {
         var schema = store.Options.Events.DatabaseSchemaName;
-        await using var conn = await Open(store, ct);
+        await using var conn = await Open(store, county, ct);
         await using var cmd = new NpgsqlCommand($"""
             select e.stream_id, e.version, e.seq_id, e.type, e.data::text, h.hash
             from {schema}.mt_events e left join {schema}.funds_event_hashes h on h.seq_id = e.seq_id
-            where e.seq_id <= @upTo {(streamId is null ? "" : "and e.stream_id = @stream")}
+            where e.tenant_id = @tenant and e.seq_id <= @upTo {(streamId is null ? "" : "and e.stream_id = @stream")}
             order by e.stream_id, e.version
             """, conn);
         cmd.Parameters.AddWithValue("upTo", upTo);
+        cmd.Parameters.AddWithValue("tenant", county);
         if (streamId is { } s) cmd.Parameters.AddWithValue("stream", s);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
 
@@ -148,9 +147,9 @@ public static class EventChain
         return (new IntegrityReport(broken.Count == 0, events, heads.Count, broken), heads);
     }
 
-    private static async Task<NpgsqlConnection> Open(IDocumentStore store, CancellationToken ct)
+    private static async Task<NpgsqlConnection> Open(IDocumentStore store, string county, CancellationToken ct)
     {
-        var conn = store.Storage.Database.CreateConnection();
+        var conn = (await store.Storage.FindOrCreateDatabase(county)).CreateConnection();
         await conn.OpenAsync(ct);
         return conn;
     }
@@ -161,11 +160,14 @@ public sealed class EventChainInstaller(IDocumentStore store) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using var conn = store.Storage.Database.CreateConnection();
-        await conn.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn);
-        await cmd.ExecuteNonQueryAsync(ct);
+        foreach (var database in await store.Storage.AllDatabases())
+        {
+            await database.ApplyAllConfiguredChangesToDatabaseAsync(ct: ct);
+            await using var conn = database.CreateConnection();
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

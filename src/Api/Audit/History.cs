@@ -1,16 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
-using Funds.Api.Infrastructure;
-using Funds.Domain.Common;
 using JasperFx.Events;
-using Marten;
 
 namespace Funds.Api.Audit;
 
 /// <summary>One event as an auditor reads it.</summary>
 public sealed record HistoryEntry(
     long Sequence, long Version, Guid StreamId, string Type, object Data, DateOnly? BusinessDate, DateTimeOffset? RecordedAt,
-    DateTimeOffset StoredAt, Actor? Actor, string? CorrelationId, string? CausationId);
+    DateTimeOffset StoredAt, Actor? Actor, string? CorrelationId, string? CausationId, string? ClientCorrelationId);
 
 public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Items, int Page, int PageSize, long Total);
 
@@ -20,7 +17,7 @@ public static class History
     {
         var recorded = e.Data as IRecordedEvent;
         return new HistoryEntry(e.Sequence, e.Version, e.StreamId, e.EventTypeName, e.Data, BusinessDate(e.Data), recorded?.RecordedAt,
-            e.Timestamp, recorded?.By, e.CorrelationId, e.CausationId);
+            e.Timestamp, recorded?.By, e.CorrelationId, e.CausationId, e.GetHeader(Correlation.ClientHeader)?.ToString());
     }
 
     /// <summary>The business date of an event: its date-valued property named "…On" (ApprovedOn, PaidOn, …).</summary>
@@ -33,7 +30,7 @@ public static class History
     {
         Paging(page, pageSize);
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        if (events.Count == 0) throw new RuleViolation("not-found", notFound, RejectionKind.NotFound);
+        if (events.Count == 0) throw RuleViolation.NotFound(notFound);
         return new HistoryPage(events.Skip((page - 1) * pageSize).Take(pageSize).Select(Entry).ToList(), page, pageSize, events.Count);
     }
 

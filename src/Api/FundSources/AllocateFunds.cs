@@ -1,20 +1,13 @@
-using Funds.Api.Infrastructure;
-using Funds.Domain.Funds;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Funds.Api.FundSources;
 
 public static class AllocateFundsEndpoint
 {
-    /// <summary>Allocate money from this source to an approved project (资金安排): at most the source's
-    /// received and not yet allocated balance.</summary>
-    [Authorize(Policy = Policies.Finance)]
+    public static async Task<AllocationCheck> LoadAsync(AllocateFunds command, FundSource source, IDocumentSession session, CancellationToken ct)
+        => new(command.ProjectId is { } id ? await session.LoadAsync<Project>(id, ct) : null, await PaidFromSource.ForAsync(session, source, ct));
+
+    /// <summary>Allocate money from this source to an approved project (资金安排): at most the source's received
+    /// and not yet allocated balance.</summary>
     [WolverinePost("/api/fund-sources/{id}/allocations", OperationId = "AllocateFunds")]
-    [ProducesResponseType<FundSource>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, AllocateFunds body, HttpContext http, IDocumentStore store)
-        => FundSourceCommands.Run(id, body, http, store,
-            (source, project, ctx) => FundDecider.Allocate(Guid.CreateVersion7(), body, source, project, ctx), body.ProjectId);
+    public static (FundSourceDetails, Events) Post(AllocateFunds command, [Locked] FundSource source, AllocationCheck check, DecisionContext ctx)
+        => FundSourceDetails.Decided(source, check.Paid, FundSourceDecider.Allocate(Guid.CreateVersion7(), command, source, check.Project, ctx));
 }

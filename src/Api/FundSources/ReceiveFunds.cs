@@ -1,18 +1,12 @@
-using Funds.Api.Infrastructure;
-using Funds.Domain.Funds;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Funds.Api.FundSources;
 
 public static class ReceiveFundsEndpoint
 {
+    public static Task<PaidFromSource> LoadAsync(FundSource source, IDocumentSession session, CancellationToken ct)
+        => PaidFromSource.ForAsync(session, source, ct);
+
     /// <summary>Record funds received by the county from this source (到位): amount, date, document.</summary>
-    [Authorize(Policy = Policies.Finance)]
     [WolverinePost("/api/fund-sources/{id}/receipts", OperationId = "ReceiveFunds")]
-    [ProducesResponseType<FundSource>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ReceiveFunds body, HttpContext http, IDocumentStore store)
-        => FundSourceCommands.Run(id, body, http, store, (source, _, ctx) => FundDecider.Receive(body, source, ctx));
+    public static (FundSourceDetails, Events) Post(ReceiveFunds command, [Locked] FundSource source, PaidFromSource paid, DecisionContext ctx)
+        => FundSourceDetails.Decided(source, paid, FundSourceDecider.Receive(command, source, ctx));
 }

@@ -1,18 +1,9 @@
-using Funds.Domain.Projects;
-using Funds.Api.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-
 namespace Funds.Api.Projects;
 
 public static class ChangeBuilderEndpoint
 {
-    /// <summary>Replace the builder of record, with a reason. Same selection rules as the first selection.</summary>
-    [Authorize(Policy = Policies.TownshipHq)]
+    /// <summary>Replace the builder of record, with a reason. The same selection rules apply as to the first selection.</summary>
     [WolverinePost("/api/projects/{id}/builder-change", OperationId = "ChangeBuilder")]
-    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ChangeBuilder body, HttpContext http, IDocumentStore store)
-        => ProjectFold.Run(id, body, http, store);
+    public static (ProjectDetails, Events) Post(ChangeBuilder command, [Locked] Project project, DecisionContext ctx)
+        => ProjectDetails.Decided(project, ProjectDecider.Decide(command, project, ctx));
 }

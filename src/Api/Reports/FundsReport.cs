@@ -1,9 +1,6 @@
-using Funds.Api.Infrastructure;
-using Funds.Domain.Common;
-using Marten;
+using Funds.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
-using Wolverine.Http;
 
 namespace Funds.Api.Reports;
 
@@ -28,6 +25,7 @@ public static class FundsReportEndpoint
     /// village, category, source, sourceKind, year (of the business date) or planYear. Filters:
     /// business-date range, township, fund source, year. Paged; <c>Accept: text/csv</c> for CSV.</summary>
     [WolverineGet("/api/reports/funds", OperationId = "GetFundsReport")]
+    [Allow(Reads.Reports)]
     [ProducesResponseType<FundsReport>(StatusCodes.Status200OK)]
     [Produces("application/json", "text/csv")]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session, string groupBy = "township",
@@ -40,12 +38,13 @@ public static class FundsReportEndpoint
             .Paging(page, pageSize, 1000)
             .ThrowIfAny();
 
-        var where = new List<string> { "data->>'type' <> 'Receipt'" };
-        var parameters = new List<NpgsqlParameter>();
+        var where = new List<string> { "data->>'type' <> 'Receipt'", "tenant_id = @tenant" };
+        var parameters = new List<NpgsqlParameter> { new("tenant", session.TenantId) };
         void Filter(string sql, object value)
         {
-            parameters.Add(new NpgsqlParameter { ParameterName = "p" + parameters.Count, Value = value });
-            where.Add(sql.Replace("@", "@p" + (parameters.Count - 1)));
+            var name = "p" + parameters.Count;
+            parameters.Add(new NpgsqlParameter { ParameterName = name, Value = value });
+            where.Add(sql.Replace("@", "@" + name));
         }
         if (from is { } f) Filter("data->>'businessDate' >= @", f.ToString("yyyy-MM-dd"));
         if (to is { } t) Filter("data->>'businessDate' <= @", t.ToString("yyyy-MM-dd"));
@@ -53,7 +52,7 @@ public static class FundsReportEndpoint
         if (source is { } s) Filter("data->>'fundSourceId' = @", s.ToString());
         if (year is { } y) Filter("substr(data->>'businessDate', 1, 4) = @", y.ToString("0000"));
 
-        var table = $"{session.DocumentStore.Options.Schema.For<Projections.Funds.FundMovement>()}";
+        var table = $"{session.DocumentStore.Options.Schema.For<Projections.Money.FundMovement>()}";
         var sql = $"""
             select {Keys[groupBy]} as key, coalesce(sum((data->>'allocated')::numeric), 0), coalesce(sum((data->>'disbursed')::numeric), 0), count(*)
             from {table}

@@ -1,11 +1,7 @@
-using Funds.Api.Infrastructure;
-using Funds.Domain.Common;
-using Funds.Domain.Funds;
-using Funds.Domain.Projects;
-using Marten;
+using Funds.Api.Http;
+using Funds.Domain.Oversight;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Wolverine.Http;
+using Funds.Api.Hosting;
 
 namespace Funds.Api.Reports;
 
@@ -13,28 +9,31 @@ public sealed record SlowMoneyReport(DateOnly AsOf, int IdleDaysThreshold, doubl
 
 public static class SlowMoneyEndpoint
 {
-    /// <summary>Slow-money indicators (资金拨付不及时): for each signed-off project, days from sign-off to
-    /// the final payment (or to asOf if still unpaid), slowest first; and allocations with money left
-    /// that saw no disbursement for more than idleDays (default from configuration, 90). asOf defaults
-    /// to today. <c>Accept: text/csv</c> gives the sign-off list as CSV.</summary>
+    /// <summary>Slow-money indicators (资金拨付不及时): for each signed-off project, days from sign-off to the final
+    /// payment (or to asOf if still unpaid), slowest first; and allocations with money left that saw no disbursement
+    /// for more than idleDays (default: the county's policy, 90). asOf defaults to today. <c>Accept: text/csv</c>
+    /// gives the sign-off list as CSV.</summary>
     [WolverineGet("/api/reports/slow-money", OperationId = "GetSlowMoneyReport")]
+    [Allow(Reads.Reports)]
     [ProducesResponseType<SlowMoneyReport>(StatusCodes.Status200OK)]
     [Produces("application/json", "text/csv")]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, IOptions<ProjectRules> rules,
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Counties counties, TimeProvider clock,
         DateOnly? asOf = null, int? idleDays = null, string? township = null)
     {
         new FieldErrors().When(idleDays is < 1 or > 3650, "idleDays", "must be between 1 and 3650.").ThrowIfAny();
-        var day = asOf ?? http.Decision().Today;
-        var threshold = idleDays ?? rules.Value.IdleAllocationDays;
+        var day = asOf ?? ChinaTime.DateOf(clock.GetUtcNow());
+        var threshold = idleDays ?? counties.PolicyOf(session.TenantId).IdleAllocationDays;
 
-        IQueryable<Project> projects = session.Query<Project>().Where(p => p.Acceptance != null);
-        if (!string.IsNullOrWhiteSpace(township)) projects = projects.Where(p => p.Township == township);
-        var signed = (await projects.ToListAsync(http.RequestAborted))
-            .Select(p => SlowMoney.SignOffToPayment(p, day)).OfType<SignOffToPayment>()
-            .OrderByDescending(x => x.Days).ToList();
+        IQueryable<Project> query = session.Query<Project>();
+        if (!string.IsNullOrWhiteSpace(township)) query = query.Where(p => p.Township == township);
+        var projects = await query.ToListAsync(http.RequestAborted);
+        var signed = projects.Select(p => SlowMoney.SignOffToPayment(p, day)).OfType<SignOffToPayment>().OrderByDescending(x => x.Days).ToList();
 
         var sources = await session.Query<FundSource>().ToListAsync(http.RequestAborted);
-        var idle = sources.SelectMany(s => SlowMoney.IdleAllocations(s, day, threshold)).OrderByDescending(x => x.IdleDays).ToList();
+        var byId = projects.ToDictionary(p => p.Id);
+        var idle = sources.SelectMany(s => SlowMoney.IdleAllocations(s, byId, day, threshold))
+            .Where(a => township is null || byId.ContainsKey(a.ProjectId))
+            .OrderByDescending(x => x.IdleDays).ToList();
 
         if (Csv.Wanted(http))
             return Csv.File($"slow-money-{day:yyyy-MM-dd}.csv", ["project", "township", "village", "signed_on", "final_paid_on", "days", "paid"],

@@ -3,26 +3,6 @@ using Funds.Domain.Projects;
 
 namespace Funds.Domain.Deadlines;
 
-public enum DeadlineStatus
-{
-    /// <summary>Not yet due, outside the risk window, and the work it concerns has not begun.</summary>
-    NotDue = 1,
-    /// <summary>Not yet due, outside the risk window, and the work has begun.</summary>
-    OnTrack = 2,
-    /// <summary>Not met and due within the risk window (default 30 days).</summary>
-    AtRisk = 3,
-    /// <summary>Due date passed and not met.</summary>
-    Missed = 4,
-    MetOnTime = 5,
-    /// <summary>Met after the due date (see DaysLate).</summary>
-    MetLate = 6,
-}
-
-public sealed record DeadlineState(
-    Guid ProjectId, string Project, string Township, string Village, string Category, int PlanYear,
-    string RuleId, string Rule, DeadlineKind Kind, DateOnly Due, DeadlineStatus Status,
-    DateOnly? MetOn, int? DaysLate, int? DaysOverdue, int? DaysLeft, bool Escalated);
-
 /// <summary>The deadline board as a pure function of a project's timeline, the policy, a business date
 /// (asOf) and a recorded time (knownAt): facts recorded after knownAt are not known, facts dated after
 /// asOf have not happened yet.</summary>

@@ -1,32 +1,6 @@
+using Funds.Domain.Projects;
+
 namespace Funds.Domain.Deadlines;
-
-public enum DeadlineKind
-{
-    /// <summary>Construction must have started (开工) by the due date.</summary>
-    Start = 1,
-    /// <summary>Construction must be completed (完工) by the due date.</summary>
-    Completion = 2,
-}
-
-/// <summary>One deadline rule: which projects it applies to (plan years, categories) and what must
-/// happen by when. Policies are data: the seed's 2019 plan is the default; configuration adds more.</summary>
-public sealed record DeadlineRule
-{
-    public string Id { get; init; } = "";
-    public string Description { get; init; } = "";
-    /// <summary>Applies to plan years from this one (inclusive); null = no lower bound.</summary>
-    public int? PlanYearFrom { get; init; }
-    /// <summary>Applies to plan years up to this one (inclusive); null = no upper bound.</summary>
-    public int? PlanYearTo { get; init; }
-    /// <summary>Applies only to these categories; empty = all.</summary>
-    public IReadOnlyList<string> Categories { get; init; } = [];
-    public DeadlineKind Kind { get; init; }
-    public DateOnly Due { get; init; }
-
-    public bool AppliesTo(int planYear, string category)
-        => (PlanYearFrom is null || planYear >= PlanYearFrom) && (PlanYearTo is null || planYear <= PlanYearTo)
-           && (Categories.Count == 0 || Categories.Contains(category));
-}
 
 public sealed record DeadlinePolicy(IReadOnlyList<DeadlineRule> Rules, int AtRiskDays = 30)
 {

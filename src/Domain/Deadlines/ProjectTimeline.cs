@@ -2,11 +2,6 @@ using Funds.Domain.Projects;
 
 namespace Funds.Domain.Deadlines;
 
-public enum FactType { Started = 1, Completed = 2, Refused = 3, Cancelled = 4 }
-
-/// <summary>A dated fact: when it happened (business date) and when the system learnt it (recorded).</summary>
-public sealed record TimelineFact(FactType Type, DateOnly On, DateTimeOffset RecordedAt);
-
 /// <summary>What deadlines are judged on: a project's dated facts, each with the time it was recorded,
 /// so the board can be drawn as of any business date and as known at any recorded time.</summary>
 public sealed record ProjectTimeline

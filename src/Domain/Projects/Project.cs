@@ -1,20 +1,7 @@
+using System.Text.Json.Serialization;
 using Funds.Domain.Common;
 
 namespace Funds.Domain.Projects;
-
-public enum ProjectStatus
-{
-    Registered = 1,
-    Approved = 2,
-    BuilderChosen = 3,
-    UnderConstruction = 4,
-    Completed = 5,
-    /// <summary>Acceptance refused by the village committee: under rectification.</summary>
-    Rectifying = 6,
-    Accepted = 7,
-    Settled = 8,
-    Cancelled = 9,
-}
 
 public sealed record Approval(string DocumentNo, decimal Budget, string ApprovedBy, DateOnly ApprovedOn, Actor RecordedBy);
 
@@ -33,9 +20,13 @@ public sealed record OperatingEntity(string Name, string CreditCode, DateOnly As
 
 public sealed record Review(ReviewOutcome Outcome, string? Measure, DateOnly ReviewedOn);
 
-/// <summary>A project as its events made it: the write model the rules decide on, and the
-/// document behind GET /api/projects/{id}. Immutable; <see cref="Evolve"/> folds one event.</summary>
-public sealed record Project
+/// <summary>What the project has been paid from one fund source: what a reduction of that source's
+/// allocation to the project must leave covered.</summary>
+public sealed record SourcePayments(Guid FundSourceId, decimal Paid, DateOnly LastPaidOn);
+
+/// <summary>A project as its events made it: the write model the rules decide on. Immutable;
+/// <see cref="Evolve"/> folds one event.</summary>
+public sealed record Project : IPlaced, IVersioned
 {
     public Guid Id { get; init; }
     public ProjectKind Kind { get; init; }
@@ -65,9 +56,10 @@ public sealed record Project
     public decimal IncomeToCollective { get; init; }
     public int IncomeDistributions { get; init; }
     public Review? LastReview { get; init; }
-    /// <summary>Money paid out for this project (sum of its disbursements), and of it the final payments.</summary>
+    /// <summary>Money paid out for the project (sum of its disbursements), and of it the final payments.</summary>
     public decimal Disbursed { get; init; }
     public decimal DisbursedFinal { get; init; }
+    public IReadOnlyList<SourcePayments> PaidBySource { get; init; } = [];
     public DateOnly? LastPaidOn { get; init; }
     public DateOnly? FirstFinalPaymentOn { get; init; }
     /// <summary>Deadline rules escalated as missed for this project (see DeadlineMissed).</summary>
@@ -75,6 +67,15 @@ public sealed record Project
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Stream version, set by the event store.</summary>
     public int Version { get; init; }
+
+    [JsonIgnore] public Place? Place => new(Township, Village);
+
+    /// <summary>The most that may ever be paid for the project: the settled amount once settled, else the contract.</summary>
+    [JsonIgnore] public decimal? PaymentCeiling => Settlement?.SettledAmount ?? Builder?.ContractAmount;
+
+    public decimal PaidFrom(Guid fundSourceId) => PaidBySource.FirstOrDefault(s => s.FundSourceId == fundSourceId)?.Paid ?? 0m;
+
+    [JsonIgnore] public ProjectRef Ref => new(Id, Name, Township, Village, Category, PlanYear);
 
     public static Project? Evolve(Project? state, object @event) => @event switch
     {
@@ -144,20 +145,28 @@ public sealed record Project
         {
             LastReview = new Review(e.Outcome, e.Measure, e.ReviewedOn), LastRecordedAt = e.RecordedAt,
         },
-        Funds.FundsDisbursed e => state with
+        FundsDisbursed e => state with
         {
             Disbursed = state.Disbursed + e.Amount,
-            DisbursedFinal = state.DisbursedFinal + (e.Kind == Funds.DisbursementKind.Final ? e.Amount : 0m),
+            DisbursedFinal = state.DisbursedFinal + (e.Kind == DisbursementKind.Final ? e.Amount : 0m),
+            PaidBySource = Paid(state.PaidBySource, e),
             LastPaidOn = state.LastPaidOn is { } last && last > e.PaidOn ? last : e.PaidOn,
-            FirstFinalPaymentOn = state.FirstFinalPaymentOn ?? (e.Kind == Funds.DisbursementKind.Final ? e.PaidOn : null),
+            FirstFinalPaymentOn = state.FirstFinalPaymentOn ?? (e.Kind == DisbursementKind.Final ? e.PaidOn : null),
             LastRecordedAt = e.RecordedAt,
         },
         DeadlineMissed e => state with { MissedDeadlines = [.. state.MissedDeadlines, e.RuleId], LastRecordedAt = e.RecordedAt },
         _ => state,
     };
 
-    /// <summary>The most that may ever be paid for the project: the settled amount once settled, else the contract.</summary>
-    public decimal? PaymentCeiling => Settlement?.SettledAmount ?? Builder?.ContractAmount;
+    private static IReadOnlyList<SourcePayments> Paid(IReadOnlyList<SourcePayments> bySource, FundsDisbursed e)
+    {
+        var id = e.Source.FundSourceId;
+        var before = bySource.FirstOrDefault(s => s.FundSourceId == id);
+        var after = before is null
+            ? new SourcePayments(id, e.Amount, e.PaidOn)
+            : before with { Paid = before.Paid + e.Amount, LastPaidOn = Max(before.LastPaidOn, e.PaidOn) };
+        return [.. bySource.Where(s => s.FundSourceId != id), after];
+    }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -8,6 +8,8 @@ namespace Funds.Domain.Projects;
 /// in, the events to append out — or a <see cref="RuleViolation"/> naming the rule broken.</summary>
 public static class ProjectDecider
 {
+    public const int VoucherMaxLength = 50;
+
     public static ProjectRegistered Register(Guid id, RegisterProject c, DecisionContext ctx)
     {
         var category = ProjectCategories.Find(c.Category);
@@ -210,16 +212,67 @@ public static class ProjectDecider
         return new PeriodicReviewRecorded(s.Id, c.Outcome!.Value, c.Measure?.Trim(), c.ReviewedOn.Value, ctx.By, ctx.Now);
     }
 
+    /// <summary>A payment (拨付): per source it must fit what the source allocated to the project less what
+    /// the project was already paid from it; per project the contract (or settled) amount; before the
+    /// village committee's sign-off the county's progress-payment cap; the final payment waits for the
+    /// sign-off. The payee is the builder of record unless another payee is named with a reason.</summary>
+    public static FundsDisbursed Disburse(Guid disbursementId, DisburseFunds c, Project p, PaymentSource? source, bool voucherInUse, DecisionContext ctx)
+    {
+        var errors = new FieldErrors().Required("fundSourceId", c.FundSourceId).Amount("amount", c.Amount).Defined("kind", c.Kind)
+            .Text("voucherNo", c.VoucherNo, VoucherMaxLength).Date("paidOn", c.PaidOn).OptionalText("payeeReason", c.PayeeReason);
+        var otherPayee = c.PayeeName is not null || c.PayeeCreditCode is not null;
+        if (otherPayee) errors.Text("payeeName", c.PayeeName).CreditCode("payeeCreditCode", c.PayeeCreditCode);
+        errors.ThrowIfAny();
+        if (voucherInUse)
+            throw Conflict("voucher-already-used", $"The voucher number '{c.VoucherNo!.Trim()}' is already used; each must be unique in the county.");
+
+        NotCancelled(p, "The project is cancelled; nothing can be paid for it.");
+        if (p.Builder is null)
+            throw Conflict("disbursement-requires-contract", "Nothing is paid before a builder of record and contract amount exist.");
+        if (source is null)
+            throw Unprocessable("fund-source-not-found", $"No fund source with id {c.FundSourceId}.");
+        if (source.AllocatedSince is not { } allocatedSince)
+            throw Conflict("no-allocation", $"{source.Source.Name} has no allocation to this project; allocate before paying.");
+
+        var amount = c.Amount!.Value;
+        var available = source.Allocated - p.PaidFrom(source.Source.FundSourceId);
+        if (amount > available)
+            throw Unprocessable("allocation-exceeded",
+                $"{source.Source.Name} has {available:0.00} yuan allocated to this project and not yet disbursed; {amount:0.00} exceeds it.");
+        var ceiling = p.PaymentCeiling!.Value;
+        if (p.Disbursed + amount > ceiling)
+            throw Unprocessable("contract-exceeded",
+                $"{p.Disbursed:0.00} yuan is already paid; {amount:0.00} more would exceed the {(p.Settlement is null ? "contract" : "settled")} amount {ceiling:0.00}.");
+
+        var signedOff = p.Status is Accepted or Settled;
+        if (c.Kind == DisbursementKind.Final && !signedOff)
+            throw Conflict("final-payment-requires-sign-off",
+                "The final settlement payment is made only after the village committee's acceptance sign-off.");
+        if (!signedOff)
+        {
+            var cap = decimal.Round(p.Builder.ContractAmount * ctx.Policy.ProgressPaymentCap, 2, MidpointRounding.ToZero);
+            if (p.Disbursed + amount > cap)
+                throw Unprocessable("progress-cap-exceeded",
+                    $"Before acceptance sign-off, progress payments may reach {ctx.Policy.ProgressPaymentCap:P0} of the contract ({cap:0.00}, county policy); {p.Disbursed:0.00} is paid and {amount:0.00} more would exceed it.");
+        }
+
+        var builder = p.Builder.Builder;
+        var payee = otherPayee ? new Payee(c.PayeeName!.Trim(), c.PayeeCreditCode!) : new Payee(builder.Name, builder.CreditCode);
+        if (payee.CreditCode != builder.CreditCode && string.IsNullOrWhiteSpace(c.PayeeReason))
+            throw InvalidCommand.Field("payeeReason", "is required when the payee is not the builder of record.");
+
+        var paidOn = c.PaidOn!.Value;
+        NotInFuture(paidOn, ctx);
+        NotBefore(paidOn, allocatedSince, "the allocation");
+        return new FundsDisbursed(p.Id, disbursementId, source.Source, p.Ref, amount, c.Kind!.Value, payee,
+            c.PayeeReason?.Trim(), c.VoucherNo!.Trim(), paidOn, ctx.By, ctx.Now);
+    }
+
     // ---- shared rules
 
     private static FieldErrors ValidateBuilder(string? name, string? code, BuilderSelectionMethod? method, string? reference, decimal? amount)
         => new FieldErrors().Text("builderName", name).CreditCode("creditCode", code).Defined("method", method)
             .Text("reference", reference, 100).Amount("contractAmount", amount);
-
-    private static FieldErrors CreditCode(this FieldErrors errors, string field, string? code)
-        => string.IsNullOrWhiteSpace(code) ? errors.Add(field, "is required.")
-            : Common.CreditCode.IsValid(code) ? errors
-            : errors.Add(field, "is not a valid 18-character unified social credit code (统一社会信用代码).");
 
     private static FieldErrors Signatories(FieldErrors errors, IReadOnlyList<string>? names)
     {
@@ -234,9 +287,9 @@ public static class ProjectDecider
 
     private static void CheckContract(BuilderSelectionMethod method, decimal amount, Project s, DecisionContext ctx)
     {
-        if (method == BuilderSelectionMethod.CollectiveDecision && amount >= ctx.Rules.SmallWorksThreshold)
+        if (method == BuilderSelectionMethod.CollectiveDecision && amount >= ctx.Policy.SmallWorksThreshold)
             throw Unprocessable("tender-required",
-                $"A contract of {amount:0.00} yuan is not small works (threshold {ctx.Rules.SmallWorksThreshold:0.00}): the builder must be chosen by public tender.");
+                $"A contract of {amount:0.00} yuan is not small works (threshold {ctx.Policy.SmallWorksThreshold:0.00}): the builder must be chosen by public tender.");
         if (amount > s.Approval!.Budget)
             throw Unprocessable("contract-exceeds-budget",
                 $"The contract amount {amount:0.00} exceeds the approved budget {s.Approval.Budget:0.00}.");
@@ -256,10 +309,9 @@ public static class ProjectDecider
             throw Conflict("project-settled", "The project is settled; only industry operation can be recorded now.");
     }
 
-    private static void NotCancelled(Project s)
+    private static void NotCancelled(Project s, string message = "The project is cancelled; nothing more can be recorded.")
     {
-        if (s.Status == Cancelled)
-            throw Conflict("project-cancelled", "The project is cancelled; nothing more can be recorded.");
+        if (s.Status == Cancelled) throw Conflict("project-cancelled", message);
     }
 
     private static void Industry(Project s)
@@ -280,6 +332,6 @@ public static class ProjectDecider
         NotBefore(on, s.LastStepOn, "the previous step");
     }
 
-    private static RuleViolation Conflict(string rule, string message) => new(rule, message, RejectionKind.Conflict);
-    private static RuleViolation Unprocessable(string rule, string message) => new(rule, message, RejectionKind.Unprocessable);
+    private static RuleViolation Conflict(string rule, string message) => RuleViolation.Conflict(rule, message);
+    private static RuleViolation Unprocessable(string rule, string message) => RuleViolation.Unprocessable(rule, message);
 }

@@ -2,30 +2,9 @@ using Funds.Domain.Common;
 
 namespace Funds.Domain.Projects;
 
-// Every project event carries its business date (…On: when it happened, a calendar date),
-// the actor who recorded it (By, from the token) and when it was recorded (RecordedAt, from
-// the injected clock). Business date and recorded time differ when facts are reported late.
-
-public enum ProjectKind { Infrastructure = 1, Industry = 2 }
-
-public enum BuilderSelectionMethod
-{
-    /// <summary>Public tender (招投标); reference = tender number.</summary>
-    PublicTender = 1,
-    /// <summary>Collective decision of the township front-line HQ (集体研究确定) for small works;
-    /// reference = minutes number.</summary>
-    CollectiveDecision = 2,
-}
-
-public enum ReviewOutcome
-{
-    /// <summary>Operating normally.</summary>
-    Healthy = 1,
-    /// <summary>Weak: needs a rectification plan.</summary>
-    Weak = 2,
-    /// <summary>Idle or dormant: needs a revival measure (capital injection, asset shares, cooperative operation).</summary>
-    Idle = 3,
-}
+// Every project event carries its business date (…On: when it happened, a calendar date), the actor
+// who recorded it (By, from the token) and when it was recorded (RecordedAt, from the injected clock).
+// Business date and recorded time differ when facts are reported late.
 
 public sealed record Builder(string Name, string CreditCode);
 
@@ -66,8 +45,6 @@ public sealed record ProjectSettled(
 public sealed record ProjectCancelled(
     Guid ProjectId, string Reason, DateOnly CancelledOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
-// Industry projects (产业项目): operation after construction.
-
 public sealed record OperatingEntityAssigned(
     Guid ProjectId, string Name, string CreditCode, DateOnly AssignedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
@@ -80,6 +57,12 @@ public sealed record IncomeDistributed(
 public sealed record PeriodicReviewRecorded(
     Guid ProjectId, ReviewOutcome Outcome, string? Measure, DateOnly ReviewedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
+/// <summary>A tranche paid (拨付) for the project from one fund source's allocation to a payee. It is the
+/// only record of a payment: fund-source balances of money paid are folded from these.</summary>
+public sealed record FundsDisbursed(
+    Guid ProjectId, Guid DisbursementId, SourceRef Source, ProjectRef Project, decimal Amount, DisbursementKind Kind,
+    Payee Payee, string? PayeeReason, string VoucherNo, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
 /// <summary>Escalation: a deadline passed without the step it demands (appended once per project and rule).</summary>
 public sealed record DeadlineMissed(
-    Guid ProjectId, string RuleId, Deadlines.DeadlineKind Kind, DateOnly Due, DateOnly MissedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+    Guid ProjectId, string RuleId, DeadlineKind Kind, DateOnly Due, DateOnly MissedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

@@ -26,7 +26,7 @@ public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
         IncludeType<IncomeDistributed>();
         IncludeType<PeriodicReviewRecorded>();
         IncludeType<DeadlineMissed>();
-        IncludeType<Domain.Funds.FundsDisbursed>();
+        IncludeType<FundsDisbursed>();
     }
 
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Funds.Domain.Common;
+using Funds.Domain.Access;
 
 namespace Funds.IntegrationTests.Infrastructure;
 

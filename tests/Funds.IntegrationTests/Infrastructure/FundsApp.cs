@@ -1,5 +1,6 @@
 using Alba;
-using Funds.Api.Infrastructure;
+using Funds.Api.Security;
+using Funds.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,8 +22,16 @@ public sealed class FundsApp : IAsyncLifetime
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public string ConnectionString => _db!.ConnectionString;
 
-    public string Token(string role, string? scope = null, string? subject = null)
-        => Host.Services.GetRequiredService<TokenIssuer>().Issue(subject ?? $"test-{role}", role, scope);
+    /// <summary>The county the tests act in unless they say otherwise.</summary>
+    public const string County = "422822";
+    /// <summary>The other county served by the test deployment (another province).</summary>
+    public const string OtherCounty = "370402";
+
+    public string Token(string role, string? scope = null, string? subject = null, string county = County)
+        => Host.Services.GetRequiredService<TokenIssuer>().Issue(subject ?? $"test-{role}", role, county, scope);
+
+    public string ProvinceToken(string role, string province, string? subject = null)
+        => Host.Services.GetRequiredService<TokenIssuer>().Issue(subject ?? $"test-{role}", role, null, province: province);
 
     public async ValueTask InitializeAsync()
     {
@@ -33,7 +42,6 @@ public sealed class FundsApp : IAsyncLifetime
             b.UseSetting("Funds:Projections:Daemon", "Solo");
             // Escalation scans run only where a test asks for them (DeadlineBoardTests).
             b.UseSetting("Funds:Deadlines:Escalate", "false");
-            b.UseSetting("Funds:Demo:Seed", "false");
             b.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Alba;
-using Funds.Domain.Common;
+using Funds.Domain.Access;
 using Marten;
 using Marten.Events;
 
@@ -20,9 +20,9 @@ public abstract class IntegrationTest(FundsApp app)
     /// <summary>A unique township per test keeps list queries independent of other tests' data.</summary>
     protected static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    protected async Task<long> StreamVersion(Guid id)
+    protected async Task<long> StreamVersion(Guid id, string county = FundsApp.County)
     {
-        await using var session = App.Store.QuerySession();
+        await using var session = App.Store.QuerySession(county);
         var state = await session.Events.FetchStreamStateAsync(id);
         return state?.Version ?? 0;
     }
@@ -35,7 +35,7 @@ public abstract class IntegrationTest(FundsApp app)
     /// <summary>Registrations recorded for a township (tests use unique townships, so this is per test).</summary>
     protected async Task<int> RegistrationsIn(string township)
     {
-        await using var session = App.Store.QuerySession();
+        await using var session = App.Store.QuerySession(FundsApp.County);
         return await session.Events.QueryRawEventDataOnly<Funds.Domain.Projects.ProjectRegistered>().Where(e => e.Township == township).CountAsync();
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Alba;
-using Funds.Domain.Common;
+using Funds.Domain.Access;
 
 namespace Funds.IntegrationTests.Infrastructure;
 

@@ -1,0 +1,10 @@
+global using Funds.Api.Pipeline;
+global using Funds.Api.Security;
+global using Funds.Domain.Access;
+global using Funds.Domain.Common;
+global using Marten;
+global using Wolverine.Http;
+global using Wolverine.Marten;
+global using Funds.Domain.Findings;
+global using Funds.Domain.FundSources;
+global using Funds.Domain.Projects;

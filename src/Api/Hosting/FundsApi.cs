@@ -1,0 +1,127 @@
+using System.Text.Json.Serialization;
+using Funds.Api.Admin;
+using Funds.Api.Audit;
+using Funds.Api.Deadlines;
+using Funds.Api.Http;
+using Funds.Domain.Deadlines;
+using JasperFx;
+using JasperFx.Core;
+using JasperFx.Events.Daemon;
+using Marten.Exceptions;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace Funds.Api.Hosting;
+
+/// <summary>The API's wiring, in one place. <c>src/Api</c> runs it as is; the demo (tools/Funds.Demo) runs it
+/// with its seeding service added.</summary>
+public static class FundsApi
+{
+    /// <param name="args">The command line.</param>
+    /// <param name="extend">Adds services that must start after the schema exists and before deadline escalation
+    /// (hosted services start in the order they are registered).</param>
+    /// <param name="contentRoot">Where appsettings are read from, when not the current project folder.</param>
+    public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? extend = null, string? contentRoot = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        await ConfigureAsync(builder, extend);
+        var app = builder.Build();
+
+        if (await Commands.TryRunAsync(app, args) is { } exitCode)
+        {
+            if (app.Services.GetService<LocalPostgres>() is { } cluster) await cluster.DisposeAsync();
+            return exitCode;
+        }
+
+        UsePipeline(app);
+        // Plain `dotnet run` (and --urls) serves HTTP; other arguments go to the JasperFx command line (codegen, db-apply, …).
+        if (args.Length == 0 || args[0].StartsWith("--urls", StringComparison.Ordinal))
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        return await app.RunJasperFxCommands(args);
+    }
+
+    public static async Task ConfigureAsync(WebApplicationBuilder builder, Action<WebApplicationBuilder>? extend = null)
+    {
+        var connectionString = await LocalDatabase.ResolveConnectionStringAsync(builder);
+        var tenancy = builder.Configuration.GetSection("Funds:Tenancy").Get<TenancyOptions>() ?? new TenancyOptions();
+        var counties = new Counties(tenancy, builder.Configuration);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(counties);
+        builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Funds:Deadlines"));
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DeadlineOptions>>().Value;
+            return new DeadlinePolicy([.. DeadlinePolicy.Plan2019, .. o.Rules], o.AtRiskDays);
+        });
+        builder.Services.AddSingleton<DeadlineEscalation>();
+        builder.Services.AddHostedService<EventChainInstaller>();
+        extend?.Invoke(builder);
+        if (builder.Configuration.GetValue("Funds:Deadlines:Escalate", true))
+            builder.Services.AddHostedService<DeadlineEscalationService>();
+
+        builder.Services.AddMarten(opts => FundsStore.Configure(opts, connectionString, tenancy))
+            .UseLightweightSessions()
+            // Solo: this process runs the asynchronous projections (one API process per database).
+            .AddAsyncDaemon(builder.Configuration.GetValue("Funds:Projections:Daemon", DaemonMode.Solo))
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(w => w.MainDatabaseConnectionString = connectionString);
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(FundsApi).Assembly;
+            opts.UseRuntimeCompilation();
+            opts.Durability.Mode = DurabilityMode.Solo;
+            // Message handlers decide again on fresh state when another writer saved to their stream first.
+            opts.OnException<ConcurrencyException>().RetryWithCooldown(20.Milliseconds(), 50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
+        });
+
+        builder.Services.AddWolverineHttp();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Complete);
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<ProjectionsHealthCheck>("projections");
+        builder.Services.AddFundsOpenApi();
+        builder.AddFundsSecurity();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+    }
+
+    public static void UsePipeline(WebApplication app)
+    {
+        app.UseCorrelation();
+        app.UseRequestLimits();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "Funds API v1");
+            o.DocumentTitle = "Funds API";
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapDevTokens();
+        app.MapWolverineEndpoints(o =>
+        {
+            o.WarmUpRoutes = RouteWarmup.Lazy;
+            o.RejectUnparseableQueryValues = true;
+            o.TenantId.DetectWith(new CountyDetection());
+            o.TenantId.AssertExists();
+            o.AddPolicy<AccessPolicy>();
+            o.AddPolicy<CommandPolicy>();
+        });
+    }
+}

@@ -1,0 +1,52 @@
+using Funds.Projections;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
+using Weasel.Core;
+
+namespace Funds.Api.Hosting;
+
+/// <summary>The Marten configuration of the event store and read models, shared by the API, the demo,
+/// the benchmarks and tools that open the store directly. Every row belongs to a county (Marten's
+/// tenant): in shared tables by tenant_id, or in a database per county.</summary>
+public static class FundsStore
+{
+    public const string Schema = "funds";
+
+    public static void Configure(StoreOptions opts, string connectionString, TenancyOptions tenancy, string schema = Schema)
+    {
+        if (tenancy.Mode == TenancyMode.DatabasePerCounty)
+        {
+            if (tenancy.Counties.All(c => !string.IsNullOrWhiteSpace(c.ConnectionString)))
+                opts.MultiTenantedDatabases(x =>
+                {
+                    foreach (var county in tenancy.Counties) x.AddSingleTenantDatabase(county.ConnectionString!, county.Code);
+                });
+            else
+                opts.MultiTenantedWithSingleServer(connectionString, t =>
+                {
+                    foreach (var county in tenancy.Counties) t.WithTenants(county.Code).InDatabaseNamed(DatabaseName(county.Code));
+                });
+        }
+        else
+        {
+            opts.Connection(connectionString);
+        }
+        opts.Policies.AllDocumentsAreMultiTenanted();
+        opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+
+        opts.DatabaseSchemaName = schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
+        opts.Schema.For<UniqueKey>().Identity(x => x.Id);
+        FundsProjections.Register(opts);
+    }
+
+    /// <summary>The database a county gets on the configured server when it names none of its own.</summary>
+    public static string DatabaseName(string county) => $"funds_{county}";
+}

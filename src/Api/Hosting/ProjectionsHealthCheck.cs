@@ -1,0 +1,69 @@
+using Marten.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Funds.Api.Hosting;
+
+/// <summary>Reports how far the asynchronous read models (the money trail) trail the events: Degraded
+/// when any of them is more than 10,000 events behind the high-water mark, so an operator sees a stalled
+/// projection daemon before users see stale trails.</summary>
+public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
+{
+    public const long DegradedLag = 10_000;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            var data = new Dictionary<string, object>();
+            long worst = 0;
+            var databases = await store.Storage.AllDatabases();
+            foreach (var database in databases)
+            {
+                await using var conn = database.CreateConnection();
+                await conn.OpenAsync(ct);
+                var progress = await ProjectionProgress.ReadAsync(store, conn, ct);
+                var highWater = progress.GetValueOrDefault("HighWaterMark");
+                var prefix = databases.Count == 1 ? "" : database.Identifier + ":";
+                foreach (var (shard, seq) in progress.Where(p => p.Key.EndsWith(":All", StringComparison.Ordinal)))
+                {
+                    data[prefix + shard] = highWater - seq;
+                    worst = Math.Max(worst, highWater - seq);
+                }
+                data[prefix + "highWaterMark"] = highWater;
+            }
+            return worst > DegradedLag
+                ? HealthCheckResult.Degraded($"Asynchronous read models are up to {worst} events behind.", data: data)
+                : HealthCheckResult.Healthy($"Asynchronous read models are at most {worst} events behind.", data);
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("Projection progress could not be read: " + e.GetType().Name);
+        }
+    }
+}
+
+/// <summary>How far each projection shard and the high-water mark have got (Marten's mt_event_progression).</summary>
+public static class ProjectionProgress
+{
+    /// <summary>Read on the given connection, so a caller inside a transaction sees its own snapshot.</summary>
+    public static async Task<Dictionary<string, long>> ReadAsync(IDocumentStore store, NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"select name, last_seq_id from {store.Options.Events.DatabaseSchemaName}.mt_event_progression", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var progress = new Dictionary<string, long>();
+        while (await reader.ReadAsync(ct)) progress[reader.GetString(0)] = reader.GetInt64(1);
+        return progress;
+    }
+}
+
+/// <summary>/health as JSON: overall status and each check's status and description.</summary>
+public static class HealthResponse
+{
+    public static Task WriteAsync(HttpContext http, HealthReport report)
+        => http.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        });
+}

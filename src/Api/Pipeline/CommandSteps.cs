@@ -1,0 +1,56 @@
+using Funds.Api.Hosting;
+
+namespace Funds.Api.Pipeline;
+
+/// <summary>The steps every command goes through around its pure decision, in this order (placed by
+/// <see cref="CommandPolicy"/>): a body is required; the decision context is taken from the token, the
+/// clock and the county's policy; the aggregate is loaded and locked (Wolverine); the caller's role and
+/// scope are checked against the permissions table; an answered Idempotency-Key is replayed; If-Match is
+/// checked; the endpoint decides; the answer (ETag, 201 Location) and its idempotency record are stored
+/// with the events in one transaction.</summary>
+public static class CommandSteps
+{
+    public static void BodyRequired<TCommand>(TCommand? command)
+    {
+        if (command is null)
+            throw new RuleViolation("body-required", "The request body must be a JSON object with the command's fields.", RejectionKind.Invalid);
+    }
+
+    public static DecisionContext Decision(HttpContext http)
+    {
+        var county = http.County() ?? throw RuleViolation.Forbidden("unknown-county", "The caller acts in no county.");
+        var services = http.RequestServices;
+        return new DecisionContext(http.Actor(), services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            services.GetRequiredService<Counties>().PolicyOf(county));
+    }
+
+    public static void Stamp(HttpContext http, IDocumentSession session) => session.Stamp(http);
+
+    public static void Authorize<TCommand>(DecisionContext ctx, TCommand command)
+        => Authorization.Authorize(ctx.By, typeof(TCommand), (command as IPlaced)?.Place);
+
+    public static void Authorize<TCommand, TAggregate>(DecisionContext ctx, TCommand command, TAggregate aggregate)
+        => Authorization.Authorize(ctx.By, typeof(TCommand), (aggregate as IPlaced)?.Place);
+
+    public static async Task<IResult> ReplayAsync<TCommand>(HttpContext http, IDocumentSession session, TCommand command)
+        => await Idempotency.ReplayAsync(http, session, command!) ?? WolverineContinue.Result();
+
+    public static void IfMatch<TAggregate>(HttpContext http, TAggregate aggregate) where TAggregate : IVersioned
+    {
+        if (ETags.ExpectedVersion(http) is { } expected && expected != aggregate.Version)
+            throw new PreconditionFailed($"If-Match asked for version {expected}, but the record is at version {aggregate.Version}. Read it again and retry.");
+    }
+
+    public static void Answer<TResponse>(HttpContext http, IDocumentSession session, TResponse response)
+    {
+        if (response is IVersioned versioned) http.Response.Headers.ETag = ETags.Format(versioned.Version);
+        Idempotency.Record(http, session, response!, http.RequestServices.GetRequiredService<TimeProvider>());
+    }
+
+    public static void AnswerCreated<TResponse>(HttpContext http, IDocumentSession session, TResponse response) where TResponse : IResource
+    {
+        http.Response.StatusCode = StatusCodes.Status201Created;
+        http.Response.Headers.Location = response.Location;
+        Answer(http, session, response);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Funds.Api.Pipeline;
+
+/// <summary>The first answer to a command sent with an <c>Idempotency-Key</c>, saved in the same
+/// transaction as the events it appended, so a retry gets that answer and appends nothing.</summary>
+public sealed record IdempotentResponse
+{
+    public string Id { get; init; } = "";
+    public string RequestHash { get; init; } = "";
+    public int StatusCode { get; init; }
+    public string Body { get; init; } = "";
+    public string? ETag { get; init; }
+    public string? Location { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
+}
+
+public static class Idempotency
+{
+    public const string Header = "Idempotency-Key";
+    private const string PendingItem = "funds.idempotency";
+
+    /// <summary>The stored answer for this request's key, if any (a key reused for another request is 422).
+    /// Keys belong to one caller acting in one role and scope, on one route; the county is the session's.</summary>
+    public static async Task<IResult?> ReplayAsync(HttpContext http, IQuerySession session, object command)
+    {
+        var key = http.Request.Headers[Header].ToString();
+        if (key.Length == 0) return null;
+        if (key.Length > 200 || key.Any(char.IsControl))
+            throw InvalidCommand.Field(Header, "must be at most 200 printable characters.");
+        var actor = http.Actor();
+        var id = $"{actor.Subject}|{actor.Role}|{actor.Scope}|{http.Request.Method} {http.Request.Path}|{key}";
+        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
+        http.Items[PendingItem] = (id, hash);
+        var stored = await session.LoadAsync<IdempotentResponse>(id, http.RequestAborted);
+        if (stored is null) return null;
+        if (stored.RequestHash != hash)
+            throw RuleViolation.Unprocessable("idempotency-key-reused",
+                "This Idempotency-Key was already used for a different request; use a new key for a new command.");
+        return new JsonAnswer(stored.Body, stored.StatusCode, stored.ETag, stored.Location, Replayed: true);
+    }
+
+    /// <summary>Saves the answer about to be sent, in the command's own transaction.</summary>
+    public static void Record(HttpContext http, IDocumentSession session, object response, TimeProvider clock)
+    {
+        if (http.Items[PendingItem] is not (string id, string hash)) return;
+        var json = JsonSerializer.Serialize(response, response.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        session.Insert(new IdempotentResponse
+        {
+            Id = id, RequestHash = hash, StatusCode = http.Response.StatusCode, Body = json,
+            ETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+            Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+            RecordedAt = clock.GetUtcNow(),
+        });
+    }
+
+    /// <summary>After a concurrent request with the same key saved first (its answer made this one fail), that answer.</summary>
+    public static async Task<IResult?> AnsweredMeanwhileAsync(HttpContext http, IDocumentStore store)
+    {
+        if (http.Items[PendingItem] is not (string id, string hash) || http.County() is not { } county) return null;
+        await using var session = store.QuerySession(county);
+        var stored = await session.LoadAsync<IdempotentResponse>(id);
+        return stored is not null && stored.RequestHash == hash
+            ? new JsonAnswer(stored.Body, stored.StatusCode, stored.ETag, stored.Location, Replayed: true)
+            : null;
+    }
+}
+
+/// <summary>A stored command answer, replayed with its status, ETag and Location and <c>Idempotent-Replayed: true</c>.</summary>
+public sealed record JsonAnswer(string Json, int Status, string? ETag, string? Location, bool Replayed = false) : IResult
+{
+    public async Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.StatusCode = Status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        if (ETag is not null) http.Response.Headers.ETag = ETag;
+        if (Location is not null) http.Response.Headers.Location = Location;
+        if (Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        await http.Response.WriteAsync(Json, Encoding.UTF8);
+    }
+}

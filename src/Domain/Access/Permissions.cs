@@ -1,0 +1,65 @@
+using Funds.Domain.Findings;
+using Funds.Domain.FundSources;
+using Funds.Domain.Projects;
+using static Funds.Domain.Access.Roles;
+
+namespace Funds.Domain.Access;
+
+/// <summary>The one table of who may do what. Endpoint authorization is derived from it, and every command
+/// is checked against it again, with the record's township and village, before it is decided.</summary>
+public static class Permissions
+{
+    private static readonly Grant Hq = Grant.Of(TownshipHq, Reach.Township);
+    private static readonly Grant Committee = Grant.Of(VillageCommittee, Reach.Village);
+    private static readonly Grant FinanceBureau = Grant.Of(Finance);
+    private static readonly Grant Inspectors = new([Auditor, Supervisor]);
+
+    public static readonly IReadOnlyDictionary<Type, Grant> Commands = new Dictionary<Type, Grant>
+    {
+        [typeof(RegisterProject)] = Hq,
+        [typeof(ApproveProject)] = FinanceBureau,
+        [typeof(SelectBuilder)] = Hq,
+        [typeof(ChangeBuilder)] = Hq,
+        [typeof(StartConstruction)] = Hq,
+        [typeof(CompleteConstruction)] = Hq,
+        [typeof(SignOffAcceptance)] = Committee,
+        [typeof(RefuseAcceptance)] = Committee,
+        [typeof(SettleProject)] = FinanceBureau,
+        [typeof(CancelProject)] = Hq,
+        [typeof(AssignOperatingEntity)] = Hq,
+        [typeof(DistributeIncome)] = Hq,
+        [typeof(RecordReview)] = Hq,
+        [typeof(DisburseFunds)] = FinanceBureau,
+        [typeof(RegisterFundSource)] = FinanceBureau,
+        [typeof(ReceiveFunds)] = FinanceBureau,
+        [typeof(AllocateFunds)] = FinanceBureau,
+        [typeof(ReduceAllocation)] = FinanceBureau,
+        [typeof(RaiseFinding)] = Inspectors,
+        [typeof(ReportRectification)] = Hq,
+        [typeof(CloseFinding)] = Inspectors,
+    };
+
+    private static readonly string[] Everyone = [.. All];
+    private static readonly string[] CountyWide = [Finance, Supervisor, Auditor, Admin, .. Province];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> ReadGrants = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [Reads.Projects] = Everyone,
+        [Reads.Deadlines] = Everyone,
+        [Reads.Findings] = Everyone,
+        [Reads.FundSources] = CountyWide,
+        [Reads.Reports] = CountyWide,
+        [Reads.Payees] = [Finance, Auditor, ProvinceFinance, ProvinceAuditor],
+        [Reads.History] = [Auditor, Admin, ProvinceAuditor],
+        [Reads.Operations] = [Admin],
+        [Reads.Province] = [.. Province],
+    };
+
+    public static Grant For(Type command)
+        => Commands.TryGetValue(command, out var grant) ? grant
+            : throw new InvalidOperationException($"{command.Name} has no entry in the permissions table.");
+
+    public static IReadOnlyList<string> ForReading(string what)
+        => ReadGrants.TryGetValue(what, out var roles) ? roles
+            : throw new InvalidOperationException($"'{what}' has no entry in the permissions table.");
+}

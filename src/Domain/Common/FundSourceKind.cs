@@ -1,0 +1,17 @@
+namespace Funds.Domain.Common;
+
+public enum FundSourceKind
+{
+    /// <summary>Central and provincial special poverty funds (财政专项扶贫资金).</summary>
+    SpecialPovertyFund = 1,
+    /// <summary>Integrated agriculture-related funds (统筹整合涉农资金).</summary>
+    IntegratedAgriculturalFund = 2,
+    /// <summary>County own fiscal input (本级财政).</summary>
+    CountyFiscal = 3,
+    /// <summary>East–West poverty cooperation funds (东西部扶贫协作).</summary>
+    EastWestCooperation = 4,
+    /// <summary>Poverty micro-credit (扶贫小额信贷).</summary>
+    MicroCredit = 5,
+    /// <summary>Social funds (社会资金).</summary>
+    Social = 6,
+}

@@ -1,0 +1,7 @@
+namespace Funds.Domain.Common;
+
+/// <summary>A write model that knows its stream version (what an ETag names).</summary>
+public interface IVersioned
+{
+    int Version { get; }
+}

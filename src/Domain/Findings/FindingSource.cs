@@ -1,0 +1,3 @@
+namespace Funds.Domain.Findings;
+
+public enum FindingSource { Inspection = 1, Audit = 2, Evaluation = 3 }

@@ -1,0 +1,11 @@
+using Funds.Domain.Common;
+
+namespace Funds.Domain.FundSources;
+
+public sealed record RegisterFundSource(string? Name, FundSourceKind? Kind, int? FiscalYear, string? DocumentRef, DateOnly? RegisteredOn = null) : ICommand;
+
+public sealed record ReceiveFunds(decimal? Amount, string? DocumentRef, DateOnly? ReceivedOn) : ICommand;
+
+public sealed record AllocateFunds(Guid? ProjectId, decimal? Amount, string? DocumentRef, DateOnly? AllocatedOn) : ICommand;
+
+public sealed record ReduceAllocation(Guid? ProjectId, decimal? Amount, AllocationChange? Change, string? Reason, DateOnly? ReducedOn) : ICommand;

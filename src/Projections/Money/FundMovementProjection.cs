@@ -1,0 +1,40 @@
+using Funds.Domain.Common;
+using Funds.Domain.FundSources;
+using Funds.Domain.Projects;
+using JasperFx.Events;
+using Marten.Events.Projections;
+
+namespace Funds.Projections.Money;
+
+/// <summary>Asynchronous: a row per money event, from fund-source and project streams alike.</summary>
+public partial class FundMovementProjection : EventProjection
+{
+    public FundMovement Create(IEvent<FundsReceived> e) => new()
+    {
+        Id = e.Id, Sequence = e.Sequence, Type = FundingEntryType.Receipt, FundSourceId = e.Data.FundSourceId, Received = e.Data.Amount,
+        BusinessDate = e.Data.ReceivedOn, RecordedAt = e.Data.RecordedAt, By = e.Data.By, DocumentRef = e.Data.DocumentRef,
+    };
+
+    public FundMovement Create(IEvent<FundsAllocated> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.Allocation) with
+    {
+        Allocated = e.Data.Amount, BusinessDate = e.Data.AllocatedOn, DocumentRef = e.Data.DocumentRef,
+    };
+
+    public FundMovement Create(IEvent<AllocationReduced> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.AllocationReduction) with
+    {
+        Allocated = -e.Data.Amount, BusinessDate = e.Data.ReducedOn, Note = $"{e.Data.Change}: {e.Data.Reason}",
+    };
+
+    public FundMovement Create(IEvent<FundsDisbursed> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.Disbursement) with
+    {
+        Disbursed = e.Data.Amount, BusinessDate = e.Data.PaidOn, PayeeName = e.Data.Payee.Name, PayeeCreditCode = e.Data.Payee.CreditCode,
+        VoucherNo = e.Data.VoucherNo, Note = e.Data.PayeeReason,
+    };
+
+    private static FundMovement Row(IEvent e, SourceRef s, ProjectRef p, FundingEntryType type) => new()
+    {
+        Id = e.Id, Sequence = e.Sequence, Type = type, FundSourceId = s.FundSourceId, SourceName = s.Name, SourceKind = s.Kind, FiscalYear = s.FiscalYear,
+        ProjectId = p.ProjectId, ProjectName = p.Name, Township = p.Township, Village = p.Village, Category = p.Category, PlanYear = p.PlanYear,
+        RecordedAt = ((IRecordedEvent)e.Data).RecordedAt, By = ((IRecordedEvent)e.Data).By,
+    };
+}
