@@ -577,7 +577,7 @@ internal sealed class DemoCountyGenerator
                     PayeeReason = $"经{builder.Name}书面委托，直接支付材料款",
                 };
             }
-            var paid = ProjectDecider.Disburse(id, command, p.State, source.State.ForPayment(p.Id), false, ctx);
+            var paid = ProjectDecider.Disburse(id, command, p.State, source.State!.ForPayment(p.Id), false, ctx);
             Emit(p, paid, UniqueKey.For(UniqueKey.Voucher(voucher), id));
             needed -= amount;
         }
@@ -594,7 +594,7 @@ internal sealed class DemoCountyGenerator
             var amount = Math.Min(excess, Available(source, p));
             if (amount <= 0) continue;
             var ctx = Ctx(_financeChief);
-            Emit(source, FundSourceDecider.Reduce(new ReduceAllocation(p.Id, amount, AllocationChange.Reduced, "项目结算审减，调减资金安排", ctx.Today), source.State, p.State, ctx));
+            Emit(source, FundSourceDecider.Reduce(new ReduceAllocation(p.Id, amount, AllocationChange.Reduced, "项目结算审减，调减资金安排", ctx.Today), source.State!, p.State, ctx));
             excess -= amount;
         }
     }
@@ -607,7 +607,7 @@ internal sealed class DemoCountyGenerator
             var available = Available(source, p);
             if (available <= 0) continue;
             var ctx = Ctx(_financeChief);
-            Emit(source, FundSourceDecider.Reduce(new ReduceAllocation(p.Id, available, AllocationChange.Reclaimed, "项目取消，收回已安排资金", ctx.Today), source.State, p.State, ctx));
+            Emit(source, FundSourceDecider.Reduce(new ReduceAllocation(p.Id, available, AllocationChange.Reclaimed, "项目取消，收回已安排资金", ctx.Today), source.State!, p.State, ctx));
         }
     }
 

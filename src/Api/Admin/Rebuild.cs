@@ -2,8 +2,6 @@ using Marten.Events.Daemon.Coordination;
 
 namespace Funds.Api.Admin;
 
-public sealed record RebuildResult(IReadOnlyList<string> Projections, double Seconds, IReadOnlyDictionary<string, double>? SecondsPerProjection = null);
-
 /// <summary>Rebuilds every read model from the events, in every database of the deployment. Projections read
 /// only event data (no clock), so a rebuild gives exactly the documents the live projections made.</summary>
 public static class Rebuild

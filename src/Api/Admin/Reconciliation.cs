@@ -6,11 +6,6 @@ using Marten.Events;
 
 namespace Funds.Api.Admin;
 
-public sealed record Difference(string Model, string Key, string Field, decimal FromEvents, decimal InModel);
-
-public sealed record ReconciliationResult(string County, bool Consistent, long EventsRead, int FundSources, int Projects, int Payees,
-    decimal Received, decimal Allocated, decimal Disbursed, IReadOnlyList<Difference> Differences);
-
 /// <summary>Recomputes every money total of a county straight from its events and compares it, to the fen,
 /// with each model that holds one: fund sources (received, allocated per project), projects (paid, per
 /// source), and the money trail (per source, project and payee). It also checks that no project was ever

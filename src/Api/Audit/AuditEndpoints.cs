@@ -4,10 +4,6 @@ using JasperFx.Events;
 
 namespace Funds.Api.Audit;
 
-public sealed record DigestCheck(long UpToSequence, string? Root);
-
-public sealed record DigestVerdict(bool Matches, Digest Recomputed);
-
 public static class AuditEndpoints
 {
     /// <summary>A project's full history: every event with its sequence, version, type, data, business date,

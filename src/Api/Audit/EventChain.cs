@@ -4,12 +4,6 @@ using Npgsql;
 
 namespace Funds.Api.Audit;
 
-public sealed record BrokenLink(Guid StreamId, long Version, long Sequence, string EventType, string Reason);
-
-public sealed record IntegrityReport(bool Intact, long EventsChecked, int StreamsChecked, IReadOnlyList<BrokenLink> Broken);
-
-public sealed record Digest(long UpToSequence, string Root, int Streams, long Events, DateTimeOffset ComputedAt, bool Intact, string Algorithm);
-
 /// <summary>
 /// Tamper evidence. Every event appended to mt_events extends a hash chain per stream, computed by a
 /// PostgreSQL trigger (so every write path is covered, whatever code appends):
@@ -153,22 +147,4 @@ public static class EventChain
         await conn.OpenAsync(ct);
         return conn;
     }
-}
-
-/// <summary>Installs the hash-chain table and trigger after Marten has created its schema.</summary>
-public sealed class EventChainInstaller(IDocumentStore store) : IHostedService
-{
-    public async Task StartAsync(CancellationToken ct)
-    {
-        foreach (var database in await store.Storage.AllDatabases())
-        {
-            await database.ApplyAllConfiguredChangesToDatabaseAsync(ct: ct);
-            await using var conn = database.CreateConnection();
-            await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

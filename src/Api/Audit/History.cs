@@ -4,13 +4,6 @@ using JasperFx.Events;
 
 namespace Funds.Api.Audit;
 
-/// <summary>One event as an auditor reads it.</summary>
-public sealed record HistoryEntry(
-    long Sequence, long Version, Guid StreamId, string Type, object Data, DateOnly? BusinessDate, DateTimeOffset? RecordedAt,
-    DateTimeOffset StoredAt, Actor? Actor, string? CorrelationId, string? CausationId, string? ClientCorrelationId);
-
-public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Items, int Page, int PageSize, long Total);
-
 public static class History
 {
     public static HistoryEntry Entry(IEvent e)

@@ -5,12 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Funds.Api.Deadlines;
 
-public sealed record DeadlineBoardPage(DateOnly AsOf, DateTimeOffset? KnownAt, IReadOnlyList<DeadlineState> Items, int Page, int PageSize, int Total);
-
-public sealed record TownshipDeadlines(string Township, int NotDue, int OnTrack, int AtRisk, int Missed, int MetOnTime, int MetLate, int Total);
-
-public sealed record DeadlineSummary(DateOnly AsOf, DateTimeOffset? KnownAt, IReadOnlyList<TownshipDeadlines> ByTownship, TownshipDeadlines Totals, IReadOnlyList<DeadlineState> MostOverdue);
-
 public static class DeadlineReads
 {
     /// <summary>The deadline board (督战) for a business date: every applicable deadline of every project within the

@@ -2,9 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Funds.Api.FundSources;
 
-/// <summary>A source's allocation to one project: allocated (net of reductions), paid from it, and what is left.</summary>
-public sealed record AllocationDetails(Guid ProjectId, string ProjectName, decimal Allocated, decimal Disbursed, decimal Available, DateOnly FirstAllocatedOn);
-
 /// <summary>A fund source (资金来源) with its balances: received (到位), allocated (安排), disbursed (拨付) from
 /// its allocations, and per project. <c>version</c> is the stream version (the ETag).</summary>
 public sealed record FundSourceDetails(

@@ -1,32 +1,5 @@
 namespace Funds.Api.Hosting;
 
-public enum TenancyMode
-{
-    /// <summary>Every county's rows in the same tables, separated by Marten's tenant_id column.</summary>
-    Conjoined = 1,
-    /// <summary>A database per county: given by each county's ConnectionString, or else created on the
-    /// configured server as funds_CODE.</summary>
-    DatabasePerCounty = 2,
-}
-
-/// <summary>A county served by this deployment: the tenant, identified by its administrative division
-/// code (GB/T 2260); the first two digits name its province.</summary>
-public sealed record CountyOptions
-{
-    public string Code { get; init; } = "";
-    public string Name { get; init; } = "";
-    /// <summary>Its own database, when the tenancy mode is DatabasePerCounty.</summary>
-    public string? ConnectionString { get; init; }
-
-    public string Province => Code.Length >= 2 ? Code[..2] : "";
-}
-
-public sealed record TenancyOptions
-{
-    public TenancyMode Mode { get; init; } = TenancyMode.Conjoined;
-    public List<CountyOptions> Counties { get; init; } = [];
-}
-
 /// <summary>The counties of this deployment and each one's policy: "Funds:Policy", overridden per county by
 /// "Funds:Tenancy:Counties:N:Policy".</summary>
 public sealed class Counties

@@ -42,28 +42,3 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
         }
     }
 }
-
-/// <summary>How far each projection shard and the high-water mark have got (Marten's mt_event_progression).</summary>
-public static class ProjectionProgress
-{
-    /// <summary>Read on the given connection, so a caller inside a transaction sees its own snapshot.</summary>
-    public static async Task<Dictionary<string, long>> ReadAsync(IDocumentStore store, NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand($"select name, last_seq_id from {store.Options.Events.DatabaseSchemaName}.mt_event_progression", connection);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var progress = new Dictionary<string, long>();
-        while (await reader.ReadAsync(ct)) progress[reader.GetString(0)] = reader.GetInt64(1);
-        return progress;
-    }
-}
-
-/// <summary>/health as JSON: overall status and each check's status and description.</summary>
-public static class HealthResponse
-{
-    public static Task WriteAsync(HttpContext http, HealthReport report)
-        => http.Response.WriteAsJsonAsync(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
-        });
-}

@@ -3,18 +3,6 @@ using Funds.Projections.Money;
 
 namespace Funds.Api.Money;
 
-/// <summary>One line of a money trail: what moved, from which source, to which project and payee, on which
-/// business date, recorded when and by whom; amounts positive, the type says the direction; running totals
-/// are those of the whole trail up to this line.</summary>
-public sealed record TrailLine(
-    long Sequence, FundingEntryType Type, Guid FundSourceId, string SourceName, Guid? ProjectId, string? ProjectName, decimal Amount,
-    string? PayeeName, string? PayeeCreditCode, string? VoucherNo, string? DocumentRef, string? Note,
-    DateOnly BusinessDate, DateTimeOffset RecordedAt, Actor By,
-    decimal RunningReceived, decimal RunningAllocated, decimal RunningDisbursed);
-
-/// <summary>A page of a money trail (filtered by business date and fund source) with the totals of the whole trail.</summary>
-public sealed record TrailPage(string Title, decimal Received, decimal Allocated, decimal Disbursed, IReadOnlyList<TrailLine> Items, int Page, int PageSize, int Total);
-
 public static class Trails
 {
     /// <summary>Trail lines from FundMovement rows in recorded (sequence) order, with running totals.</summary>

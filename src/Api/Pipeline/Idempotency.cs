@@ -6,19 +6,6 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Funds.Api.Pipeline;
 
-/// <summary>The first answer to a command sent with an <c>Idempotency-Key</c>, saved in the same
-/// transaction as the events it appended, so a retry gets that answer and appends nothing.</summary>
-public sealed record IdempotentResponse
-{
-    public string Id { get; init; } = "";
-    public string RequestHash { get; init; } = "";
-    public int StatusCode { get; init; }
-    public string Body { get; init; } = "";
-    public string? ETag { get; init; }
-    public string? Location { get; init; }
-    public DateTimeOffset RecordedAt { get; init; }
-}
-
 public static class Idempotency
 {
     public const string Header = "Idempotency-Key";
@@ -67,19 +54,5 @@ public static class Idempotency
         return stored is not null && stored.RequestHash == hash
             ? new JsonAnswer(stored.Body, stored.StatusCode, stored.ETag, stored.Location, Replayed: true)
             : null;
-    }
-}
-
-/// <summary>A stored command answer, replayed with its status, ETag and Location and <c>Idempotent-Replayed: true</c>.</summary>
-public sealed record JsonAnswer(string Json, int Status, string? ETag, string? Location, bool Replayed = false) : IResult
-{
-    public async Task ExecuteAsync(HttpContext http)
-    {
-        http.Response.StatusCode = Status;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        if (ETag is not null) http.Response.Headers.ETag = ETag;
-        if (Location is not null) http.Response.Headers.Location = Location;
-        if (Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
-        await http.Response.WriteAsync(Json, Encoding.UTF8);
     }
 }

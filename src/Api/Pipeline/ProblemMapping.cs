@@ -129,6 +129,3 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
         [503] = "Service unavailable",
     };
 }
-
-/// <summary>An If-Match precondition that does not hold: the client's version is stale.</summary>
-public sealed class PreconditionFailed(string message) : Exception(message);

@@ -4,15 +4,6 @@ using Funds.Domain.Deadlines;
 
 namespace Funds.Api.Province;
 
-public sealed record CountyFunds(string County, string Name, int FundSources, decimal Received, decimal Allocated, decimal Unallocated,
-    int Projects, decimal Disbursed, decimal AllocatedNotDisbursed);
-
-public sealed record ProvinceFunds(string Province, IReadOnlyList<CountyFunds> Counties, CountyFunds Totals);
-
-public sealed record CountyDeadlines(string County, string Name, TownshipDeadlines Counts);
-
-public sealed record ProvinceDeadlines(string Province, DateOnly AsOf, DateTimeOffset? KnownAt, IReadOnlyList<CountyDeadlines> Counties);
-
 /// <summary>Roll-ups across the counties of the caller's province (provincial roles only). To read one county
 /// in detail, a provincial role calls the county routes with <c>?county=CODE</c>.</summary>
 public static class ProvinceReads

@@ -2,10 +2,6 @@ using Funds.Api.Hosting;
 
 namespace Funds.Api.Security;
 
-public sealed record DevTokenRequest(string? Role, string? County = null, string? Township = null, string? Village = null, string? Province = null, string? Subject = null);
-
-public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn, string Role, string? County, string? Province, string? Scope);
-
 /// <summary>POST /api/dev/token: a signed token for any role. Mapped only in the Development environment;
 /// elsewhere the route does not exist (404) and tokens come from your identity provider.</summary>
 public static class DevTokens

@@ -1,7 +1,5 @@
 namespace Funds.Domain.Projects;
 
-public sealed record ProjectCategory(string Code, ProjectKind Kind, string Name, string ChineseName);
-
 /// <summary>The project categories the seeds name. Codes are what the API and deadline policies use.</summary>
 public static class ProjectCategories
 {

@@ -5,8 +5,6 @@ using Funds.Api.Hosting;
 
 namespace Funds.Api.Reports;
 
-public sealed record SlowMoneyReport(DateOnly AsOf, int IdleDaysThreshold, double? AverageDaysSignOffToPayment, IReadOnlyList<SignOffToPayment> SignOffToPayment, IReadOnlyList<IdleAllocation> IdleAllocations);
-
 public static class SlowMoneyEndpoint
 {
     /// <summary>Slow-money indicators (资金拨付不及时): for each signed-off project, days from sign-off to the final
