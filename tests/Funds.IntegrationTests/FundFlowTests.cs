@@ -1,5 +1,8 @@
 using System.Text;
 using Funds.Api.Admin;
+using Funds.Api.FundSources;
+using Funds.Api.Money;
+using Funds.Projections.Money;
 using Funds.Domain.Access;
 using Funds.IntegrationTests.Infrastructure;
 
@@ -11,34 +14,24 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
     public async Task a_yuan_is_traced_from_source_through_allocation_to_the_payee()
     {
         var p = Projects(UniqueName("官店镇"));
-        var project = await p.RegisteredAndApproved();
-        await p.SelectBuilder(project, amount: 900_000m);
-        var source = await Funds.Source(received: 2_000_000m);
-        await Funds.Allocate(source, project, 800_000m);
+        var (project, source) = await Funds.FundedProject(p, received: 2_000_000m, allocated: 800_000m);
         await Funds.Disburse(project, source, 300_000m, voucher: "JSCZ-2019-0001");
         await Funds.Disburse(project, source, 330_000m, voucher: "JSCZ-2019-0002", on: "2019-05-01");
 
-        var now = Json(await Get($"/api/fund-sources/{source}"));
-        Assert.Equal(2_000_000m, (decimal)now["received"]!);
-        Assert.Equal(800_000m, (decimal)now["allocated"]!);
-        Assert.Equal(630_000m, (decimal)now["disbursed"]!);
-        Assert.Equal(1_200_000m, (decimal)now["unallocated"]!);
+        var now = await Get<FundSourceDetails>($"/api/fund-sources/{source}");
+        Assert.Equal((2_000_000m, 800_000m, 630_000m, 1_200_000m, 170_000m), (now.Received, now.Allocated, now.Disbursed, now.Unallocated, now.AllocatedNotDisbursed));
+        Assert.Equal((800_000m, 630_000m, 170_000m), (now.Allocations.Single().Allocated, now.Allocations.Single().Disbursed, now.Allocations.Single().Available));
 
         await Projected();
-        var trail = Json(await Get($"/api/projects/{project}/trail"));
-        var lines = trail["items"]!.AsArray();
-        Assert.Equal(3, lines.Count);
-        Assert.Equal("Allocation", (string)lines[0]!["type"]!);
-        Assert.Equal("Disbursement", (string)lines[2]!["type"]!);
-        Assert.Equal("恩施州路桥建设有限公司", (string)lines[2]!["payeeName"]!);
-        Assert.Equal("JSCZ-2019-0002", (string)lines[2]!["voucherNo"]!);
-        Assert.Equal("caiwu-li", (string)lines[2]!["by"]!["subject"]!);
-        Assert.Equal(630_000m, (decimal)lines[2]!["runningDisbursed"]!);
-        Assert.Equal(800_000m, (decimal)lines[2]!["runningAllocated"]!);
-        Assert.Equal("2019年中央财政专项扶贫资金", (string)lines[2]!["sourceName"]!);
+        var trail = await Get<TrailPage>($"/api/projects/{project}/trail");
+        Assert.Equal([FundingEntryType.Allocation, FundingEntryType.Disbursement, FundingEntryType.Disbursement], trail.Items.Select(l => l.Type));
+        var last = trail.Items[2];
+        Assert.Equal(("恩施州路桥建设有限公司", "JSCZ-2019-0002", "caiwu-li", "2019年中央财政专项扶贫资金"), (last.PayeeName, last.VoucherNo, last.By.Subject, last.SourceName));
+        Assert.Equal((630_000m, 800_000m), (last.RunningDisbursed, last.RunningAllocated));
+        Assert.Equal((800_000m, 630_000m), (trail.Allocated, trail.Disbursed));
 
-        var filtered = Json(await Get($"/api/projects/{project}/trail?from=2019-04-15"));
-        Assert.Single(filtered["items"]!.AsArray());
+        var filtered = await Get<TrailPage>($"/api/projects/{project}/trail?from=2019-04-15");
+        Assert.Single(filtered.Items);
 
         var ledger = Json(await Get($"/api/fund-sources/{source}/trail"));
         Assert.Equal(4, (int)ledger["total"]!);
@@ -59,10 +52,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
     public async Task trails_and_reports_come_as_excel_friendly_csv()
     {
         var p = Projects(UniqueName("官店镇"), "黄坪村");
-        var project = await p.RegisteredAndApproved();
-        await p.SelectBuilder(project);
-        var source = await Funds.Source(received: 100_000m, name: "杭州市东西部扶贫协作资金", kind: "EastWestCooperation");
-        await Funds.Allocate(source, project, 50_000m);
+        var (project, source) = await Funds.FundedProject(p, received: 100_000m, allocated: 50_000m, name: "杭州市东西部扶贫协作资金", kind: "EastWestCooperation");
         await Funds.Disburse(project, source, 12_345.67m, voucher: "=HYPERLINK(\"x\")");
         await Projected();
 
@@ -143,10 +133,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
     public async Task another_payee_needs_a_reason()
     {
         var p = Projects(UniqueName("业州镇"));
-        var project = await p.RegisteredAndApproved();
-        await p.SelectBuilder(project);
-        var source = await Funds.Source(received: 100_000m);
-        await Funds.Allocate(source, project, 100_000m);
+        var (project, source) = await Funds.FundedProject(p);
         await Post($"/api/projects/{project}/disbursements", new
         {
             fundSourceId = source, amount = 20_000m, kind = "Progress", voucherNo = FundDriver.Voucher(), paidOn = "2019-04-01",
@@ -161,10 +148,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
     public async Task parallel_payments_can_never_overspend_an_allocation()
     {
         var p = Projects(UniqueName("景阳镇"));
-        var project = await p.RegisteredAndApproved();
-        await p.SelectBuilder(project, amount: 1_000_000m);
-        var source = await Funds.Source(received: 100_000m);
-        await Funds.Allocate(source, project, 100_000m);
+        var (project, source) = await Funds.FundedProject(p, contract: 1_000_000m);
 
         var client = Host.Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", Funds.Finance);
@@ -190,10 +174,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
     public async Task the_same_idempotency_key_sent_ten_times_at_once_pays_once_with_ten_identical_answers()
     {
         var p = Projects(UniqueName("红岩寺镇"));
-        var project = await p.RegisteredAndApproved();
-        await p.SelectBuilder(project);
-        var source = await Funds.Source(received: 100_000m);
-        await Funds.Allocate(source, project, 100_000m);
+        var (project, source) = await Funds.FundedProject(p);
 
         var client = Host.Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", Funds.Finance);

@@ -51,10 +51,7 @@ public class FundReportTests(FundsApp app) : IntegrationTest(app)
     public async Task reconciliation_is_an_admin_operation_and_agrees_to_the_fen()
     {
         var p = Projects(UniqueName("龙坪乡"));
-        var project = await p.RegisteredAndApproved();
-        await p.SelectBuilder(project);
-        var source = await Funds.Source(received: 10_000.01m);
-        await Funds.Allocate(source, project, 10_000.01m);
+        var (project, source) = await Funds.FundedProject(p, received: 10_000.01m);
         await Funds.Disburse(project, source, 0.01m);
 
         await Post("/api/admin/reconciliation", new { }, 403, Finance);

@@ -1,3 +1,5 @@
+using Funds.Api.Projects;
+using Funds.Domain.Projects;
 using Funds.IntegrationTests.Infrastructure;
 
 namespace Funds.IntegrationTests;
@@ -16,13 +18,10 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
         await p.Approve(id, budget: 1_234_567.89m);
 
         var got = await Get($"/api/projects/{id}");
-        var project = Json(got);
+        var project = Read<ProjectDetails>(got);
         Assert.Equal("\"2\"", got.Context.Response.Headers.ETag.ToString());
-        Assert.Equal("Approved", (string)project["status"]!);
-        Assert.Equal(p.Township, (string)project["township"]!);
-        Assert.Equal("通组公路硬化 黄坪村", (string)project["name"]!);
-        Assert.Equal(1_234_567.89m, (decimal)project["approval"]!["budget"]!);
-        Assert.Equal("建扶发〔2019〕12号", (string)project["approval"]!["documentNo"]!);
+        Assert.Equal((ProjectStatus.Approved, p.Township, "通组公路硬化 黄坪村", 2), (project.Status, project.Township, project.Name, project.Version));
+        Assert.Equal((1_234_567.89m, "建扶发〔2019〕12号"), (project.Approval!.Budget, project.Approval.DocumentNo));
         Assert.Equal(2, await StreamVersion(id));
     }
 
@@ -60,13 +59,11 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
         await p.SignOff(id, on: "2019-06-28");
         await p.Settle(id, amount: 899_999.99m, on: "2019-07-15");
 
-        var project = Json(await Get($"/api/projects/{id}"));
-        Assert.Equal("Settled", (string)project["status"]!);
-        Assert.Equal(899_999.99m, (decimal)project["settlement"]!["settledAmount"]!);
-        Assert.Equal("2019-06-20", (string)project["firstCompletedOn"]!);
-        Assert.Equal("2019-06-27", (string)project["completedOn"]!);
-        Assert.Equal("village-committee", (string)project["acceptance"]!["recordedBy"]!["role"]!);
-        Assert.Single(project["refusals"]!.AsArray());
+        var project = await Get<ProjectDetails>($"/api/projects/{id}");
+        Assert.Equal((ProjectStatus.Settled, 899_999.99m), (project.Status, project.Settlement!.SettledAmount));
+        Assert.Equal((new DateOnly(2019, 6, 20), new DateOnly(2019, 6, 27)), (project.FirstCompletedOn, project.CompletedOn));
+        Assert.Equal("village-committee", project.Acceptance!.RecordedBy.Role);
+        Assert.Single(project.Refusals);
         Assert.Equal(9, await StreamVersion(id));
     }
 

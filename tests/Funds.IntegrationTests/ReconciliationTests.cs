@@ -16,10 +16,7 @@ public class ReconciliationTests(FundsApp app) : IntegrationTest(app)
     public async Task a_read_model_off_by_one_fen_is_reported()
     {
         var p = Projects(UniqueName("三里乡"));
-        var project = await p.RegisteredAndApproved();
-        await p.SelectBuilder(project);
-        var source = await Funds.Source(received: 50_000m);
-        await Funds.Allocate(source, project, 50_000m);
+        var (project, source) = await Funds.FundedProject(p, received: 50_000m);
         await Funds.Disburse(project, source, 20_000m);
         await Projected();
         Assert.True((await Reconciliation.RunAsync(App.Store, FundsApp.County, default)).Consistent);

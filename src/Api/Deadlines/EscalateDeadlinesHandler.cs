@@ -18,6 +18,7 @@ public static class EscalateDeadlinesHandler
     public static Task<ProjectTimeline?> LoadAsync(EscalateDeadlines command, IDocumentSession session)
         => session.LoadAsync<ProjectTimeline>(command.ProjectId);
 
-    public static Events Handle(EscalateDeadlines command, [WriteAggregate] Project project, ProjectTimeline? timeline, DeadlinePolicy policy, TimeProvider clock)
-        => timeline is null ? [] : [.. DeadlineBoard.Escalate(project, timeline, policy, new DecisionContext(Escalator, clock.GetUtcNow(), CountyPolicy.Default))];
+    public static Events Handle(EscalateDeadlines command, [WriteAggregate] Project project, ProjectTimeline? timeline, DeadlinePolicy policy,
+        TimeProvider clock, IMessageContext context, Counties counties)
+        => timeline is null ? [] : [.. DeadlineBoard.Escalate(project, timeline, policy, new DecisionContext(Escalator, clock.GetUtcNow(), counties.PolicyOf(context.TenantId!)))];
 }

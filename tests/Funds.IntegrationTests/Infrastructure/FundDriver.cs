@@ -29,4 +29,16 @@ public sealed class FundDriver(FundsApp app, PostFunc post)
         => Send($"/api/projects/{project}/disbursements", Payment(source, amount, voucher ?? Voucher(), kind, on));
 
     public static string Voucher() => "JSCZ-" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>The set-up most money tests start from: an approved project of <paramref name="p"/> with a builder under
+    /// contract, and a new source that received money and allocated (all of it, unless told) to the project.</summary>
+    public async Task<(Guid Project, Guid Source)> FundedProject(ProjectDriver p, decimal contract = 900_000m, decimal received = 100_000m,
+        decimal? allocated = null, string name = "2019年中央财政专项扶贫资金", string kind = "SpecialPovertyFund")
+    {
+        var project = await p.RegisteredAndApproved();
+        await p.SelectBuilder(project, contract);
+        var source = await Source(received, name, kind);
+        await Allocate(source, project, allocated ?? received);
+        return (project, source);
+    }
 }

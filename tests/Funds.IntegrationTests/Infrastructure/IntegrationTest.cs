@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Alba;
 using Funds.Domain.Access;
 using Marten;
@@ -40,6 +42,15 @@ public abstract class IntegrationTest(FundsApp app)
     }
 
     protected static JsonObject Json(IScenarioResult result) => JsonNode.Parse(result.ReadAsText())!.AsObject();
+
+    /// <summary>The API's JSON: camelCase, enums by name.</summary>
+    protected static readonly JsonSerializerOptions ApiJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>A response body read as the API's own response type.</summary>
+    protected static T Read<T>(IScenarioResult result) => JsonSerializer.Deserialize<T>(result.ReadAsText(), ApiJson)!;
+
+    /// <summary>GET as the given reader (default: an auditor of the test county), read as the API's response type.</summary>
+    protected async Task<T> Get<T>(string url, string? token = "") => Read<T>(await Get(url, 200, token));
 
     protected Task<IScenarioResult> Post(string url, object body, int status, string? token, Action<Scenario>? configure = null)
         => Host.Scenario(s =>
