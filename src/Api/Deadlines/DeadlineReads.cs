@@ -60,10 +60,10 @@ public static class DeadlineReads
         return DeadlineBoard.Evaluate(timeline, policy, Day(clock, asOf, knownAt), knownAt).ToList();
     }
 
-    /// <summary>The deadline policy in force: the seed's 2019 rules plus any configured ones.</summary>
+    /// <summary>The deadline policy in force: the seed's 2019 rules plus any configured ones, and the at-risk window.</summary>
     [WolverineGet("/api/deadlines/policy", OperationId = "GetDeadlinePolicy")]
     [Allow(Reads.Deadlines)]
-    public static DeadlinePolicy Policy(DeadlinePolicy policy) => policy;
+    public static DeadlinePolicyDetails Policy(DeadlinePolicy policy) => new(policy.Rules, policy.AtRiskDays);
 
     public static DeadlineSummary Summarize(DateOnly day, DateTimeOffset? knownAt, IReadOnlyList<DeadlineState> states)
         => new(day, knownAt, states.GroupBy(s => s.Township).OrderBy(g => g.Key).Select(g => Count(g.Key, g)).ToList(),

@@ -49,6 +49,12 @@ public static class FundsApi
         var connectionString = await LocalDatabase.ResolveConnectionStringAsync(builder);
         var tenancy = builder.Configuration.GetSection("Funds:Tenancy").Get<TenancyOptions>() ?? new TenancyOptions();
         var counties = new Counties(tenancy, builder.Configuration);
+        if (tenancy.Mode == TenancyMode.Conjoined)
+        {
+            var legacy = builder.Configuration["Funds:Tenancy:LegacyCounty"] ?? counties.Default;
+            if (await LegacyTenancy.AdoptAsync(connectionString, FundsStore.Schema, legacy))
+                Console.WriteLine($"Funds: the store predates counties as tenants; every record in it now belongs to county {legacy}.");
+        }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(counties);

@@ -10,6 +10,12 @@ using Wolverine;
 
 namespace Funds.IntegrationTests.Infrastructure;
 
+/// <summary>The test run's PostgreSQL server, for fixtures that need a database of their own on it.</summary>
+public static class TestServer
+{
+    public static string ConnectionString { get; set; } = "";
+}
+
 /// <summary>The real application, in memory, against a real PostgreSQL; one per test run.</summary>
 public sealed class FundsApp : IAsyncLifetime
 {
@@ -36,6 +42,7 @@ public sealed class FundsApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.StartAsync();
+        TestServer.ConnectionString = _db.ConnectionString;
         Host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Funds", _db.ConnectionString);

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Alba;
+using Funds.Domain.Access;
+using Funds.IntegrationTests.Infrastructure;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Funds.IntegrationTests;
+
+/// <summary>Counties are tenants: a county's users never see or touch another county's records, whether the
+/// counties share tables or each has its own database. Both counties get the same township and village names,
+/// so nothing but the county keeps them apart.</summary>
+public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) : IntegrationTest(app), IClassFixture<DatabasePerCountyApp>
+{
+    public static TheoryData<string> Modes => ["conjoined", "database-per-county"];
+
+    private sealed record Seeded(Guid Project, Guid Source, Guid Finding, string Marker, string PayeeCode);
+
+    private (IAlbaHost Host, Func<string, string, string?, string> Token) Deployment(string mode) => mode == "conjoined"
+        ? (Host, (role, county, scope) => App.Token(role, scope, county: county))
+        : (perCounty.Host, (role, county, scope) => perCounty.Token(role, county, scope));
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task a_county_user_never_reads_or_writes_another_county_s_records(string mode)
+    {
+        var (host, token) = Deployment(mode);
+        var township = UniqueName("官店镇");
+        var a = await Seed(host, token, FundsApp.County, township, ProjectDriver.BuilderCode);
+        var b = await Seed(host, token, FundsApp.OtherCounty, township, ProjectDriver.OtherBuilderCode);
+        foreach (var database in await host.Services.GetRequiredService<IDocumentStore>().Storage.AllDatabases())
+            await database.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        var client = host.Server.CreateClient();
+        var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/") && !e.RoutePattern.RawText.StartsWith("/api/province") && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .ToList();
+        var checkedRoutes = 0;
+        foreach (var endpoint in routes)
+        {
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
+            var roles = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().SelectMany(x => x.Roles?.Split(',') ?? []).ToList();
+            var role = Roles.County.FirstOrDefault(roles.Contains);
+            if (role is null) continue;
+            var scope = Roles.ReachOf(role) switch { Reach.Township => township, Reach.Village => Roles.VillageScope(township, "黄坪村"), _ => null };
+            var asA = token(role, FundsApp.County, scope);
+            var hasId = endpoint.RoutePattern.Parameters.Count > 0;
+            if (method == "POST" && !hasId) continue;   // creates in the caller's own county, or is county-wide
+
+            var (status, body) = await Send(client, method, Url(endpoint.RoutePattern, b), asA);
+            if (hasId)
+                Assert.True(status == 404, $"{method} {endpoint.RoutePattern.RawText} with county B's id as county A's {role}: {status} {body}");
+            else
+            {
+                Assert.True(status < 500, $"{method} {endpoint.RoutePattern.RawText}: {status} {body}");
+                foreach (var leak in new[] { b.Project.ToString(), b.Source.ToString(), b.Finding.ToString(), b.Marker, b.PayeeCode })
+                    Assert.False(body.Contains(leak), $"{method} {endpoint.RoutePattern.RawText} as county A's {role} shows county B's {leak}");
+            }
+            checkedRoutes++;
+        }
+        Assert.True(checkedRoutes > 25, $"only {checkedRoutes} routes checked");
+
+        // Each county still sees its own.
+        var (own, ownBody) = await Send(client, "GET", $"/api/projects/{a.Project}", token(Roles.Auditor, FundsApp.County, null));
+        Assert.True(own == 200 && ownBody.Contains(a.Marker), ownBody);
+        Assert.Equal(200, (await Send(client, "GET", $"/api/projects/{b.Project}", token(Roles.Auditor, FundsApp.OtherCounty, null))).Status);
+        // A county role cannot ask for another county, and a token for a county not served is refused.
+        Assert.Equal(403, (await Send(client, "GET", $"/api/projects?county={FundsApp.OtherCounty}", token(Roles.Auditor, FundsApp.County, null))).Status);
+        Assert.Equal(403, (await Send(client, "GET", "/api/projects", token(Roles.Auditor, "110101", null))).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task a_voucher_number_is_unique_within_its_county_only(string mode)
+    {
+        var (host, token) = Deployment(mode);
+        var township = UniqueName("高坪镇");
+        var voucher = "JSCZ-" + Guid.NewGuid().ToString("N")[..8];
+        var a = await Seed(host, token, FundsApp.County, township, ProjectDriver.BuilderCode, voucher);
+        var b = await Seed(host, token, FundsApp.OtherCounty, township, ProjectDriver.BuilderCode, voucher);
+        var client = host.Server.CreateClient();
+        var again = await Send(client, "POST", $"/api/projects/{a.Project}/disbursements", token(Roles.Finance, FundsApp.County, null),
+            $$"""{"fundSourceId":"{{a.Source}}","amount":1.00,"kind":"Progress","voucherNo":"{{voucher}}","paidOn":"2019-04-02"}""");
+        Assert.Equal(409, again.Status);
+        Assert.Contains("voucher-already-used", again.Body);
+        Assert.NotEqual(a.Project, b.Project);
+    }
+
+    [Fact]
+    public async Task provincial_roles_read_the_counties_of_their_province_and_write_nothing()
+    {
+        var township = UniqueName("景阳镇");
+        var hubei = await Seed(Host, (r, c, s) => App.Token(r, s, county: c), FundsApp.County, township, ProjectDriver.BuilderCode);
+        var client = Host.Server.CreateClient();
+        var provincial = App.ProvinceToken(Roles.ProvinceAuditor, "42");
+
+        Assert.Equal(400, (await Send(client, "GET", $"/api/projects/{hubei.Project}", provincial)).Status);   // which county?
+        Assert.Equal(200, (await Send(client, "GET", $"/api/projects/{hubei.Project}?county={FundsApp.County}", provincial)).Status);
+        Assert.Equal(200, (await Send(client, "GET", $"/api/projects/{hubei.Project}/history?county={FundsApp.County}", provincial)).Status);
+        Assert.Equal(200, (await Send(client, "GET", $"/api/audit/integrity?county={FundsApp.County}", provincial)).Status);
+        Assert.Equal(403, (await Send(client, "GET", $"/api/projects?county={FundsApp.OtherCounty}", provincial)).Status);   // Shandong
+        Assert.Equal(404, (await Send(client, "GET", "/api/projects?county=429999", provincial)).Status);
+        Assert.Equal(403, (await Send(client, "POST", $"/api/projects/{hubei.Project}/approval?county={FundsApp.County}", App.ProvinceToken(Roles.ProvinceFinance, "42"), "{}")).Status);
+
+        var funds = JsonNode.Parse((await Send(client, "GET", "/api/province/reports/funds", App.ProvinceToken(Roles.ProvinceFinance, "42"))).Body)!;
+        var counties = funds["counties"]!.AsArray();
+        Assert.Equal([FundsApp.County], counties.Select(c => (string)c!["county"]!));
+        Assert.True((decimal)counties[0]!["disbursed"]! >= 100_000m);
+        var deadlines = JsonNode.Parse((await Send(client, "GET", "/api/province/deadlines/summary?asOf=2019-10-01", App.ProvinceToken(Roles.ProvinceSupervisor, "37"))).Body)!;
+        Assert.Equal([FundsApp.OtherCounty], deadlines["counties"]!.AsArray().Select(c => (string)c!["county"]!));
+        Assert.Equal(403, (await Send(client, "GET", "/api/province/reports/funds", App.Token(Roles.Finance))).Status);
+    }
+
+    /// <summary>A project registered, approved, under contract, funded, paid once; a fund source; a finding.</summary>
+    private static async Task<Seeded> Seed(IAlbaHost host, Func<string, string, string?, string> token, string county, string township, string builderCode, string? voucher = null)
+    {
+        var client = host.Server.CreateClient();
+        var marker = $"项目-{county}-{Guid.NewGuid().ToString("N")[..6]}";
+        var hq = token(Roles.TownshipHq, county, township);
+        var finance = token(Roles.Finance, county, null);
+        async Task<JsonNode> Post(string url, string tok, object body, int status)
+        {
+            var (code, text) = await Send(client, "POST", url, tok, System.Text.Json.JsonSerializer.Serialize(body));
+            Assert.True(code == status, $"POST {url} in {county}: {code} {text}");
+            return JsonNode.Parse(text)!;
+        }
+        var project = Guid.Parse((string)(await Post("/api/projects", hq, new { kind = "Infrastructure", category = "road", name = marker, township, village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }, 201))["id"]!);
+        await Post($"/api/projects/{project}/approval", finance, new { approvalDocumentNo = "建扶发〔2019〕12号", approvedBudget = 1_000_000m, approvedBy = "县扶贫开发领导小组", approvedOn = "2019-02-01" }, 200);
+        await Post($"/api/projects/{project}/builder", hq, ProjectDriver.Builder(900_000m, code: builderCode), 200);
+        var source = Guid.Parse((string)(await Post("/api/fund-sources", finance, new { name = marker + "资金", kind = "SpecialPovertyFund", fiscalYear = 2019, documentRef = "鄂财农发〔2019〕1号", registeredOn = "2019-01-05" }, 201))["id"]!);
+        await Post($"/api/fund-sources/{source}/receipts", finance, new { amount = 500_000m, documentRef = "到位1号", receivedOn = "2019-01-20" }, 200);
+        await Post($"/api/fund-sources/{source}/allocations", finance, new { projectId = project, amount = 500_000m, documentRef = "建财预〔2019〕8号", allocatedOn = "2019-02-10" }, 200);
+        await Post($"/api/projects/{project}/disbursements", finance, FundDriver.Payment(source, 100_000m, voucher ?? FundDriver.Voucher()), 200);
+        var finding = Guid.Parse((string)(await Post("/api/findings", token(Roles.Auditor, county, null),
+            new { source = "Audit", description = marker + "问题", projectId = project, deadline = "2019-11-30", raisedOn = "2019-10-08" }, 201))["id"]!);
+        return new Seeded(project, source, finding, marker, builderCode);
+    }
+
+    private static string Url(RoutePattern pattern, Seeded b)
+    {
+        var raw = pattern.RawText!;
+        var id = raw.StartsWith("/api/fund-sources") ? b.Source : raw.StartsWith("/api/findings") ? b.Finding : b.Project;
+        return "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart l => l.Content,
+            RoutePatternParameterPart { Name: "creditCode" } => b.PayeeCode,
+            _ => id.ToString(),
+        }))));
+    }
+
+    private static async Task<(int Status, string Body)> Send(HttpClient client, string method, string url, string token, string body = "{}")
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method == "POST") request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
