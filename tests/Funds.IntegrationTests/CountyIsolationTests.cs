@@ -33,8 +33,8 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
     {
         var (host, token) = Deployment(mode);
         var township = UniqueName("官店镇");
-        var a = await Seed(host, token, FundsApp.County, township, ProjectDriver.BuilderCode);
-        var b = await Seed(host, token, FundsApp.OtherCounty, township, ProjectDriver.OtherBuilderCode);
+        var a = await Seed(host, token, FundsApp.County, township, NewCreditCode());
+        var b = await Seed(host, token, FundsApp.OtherCounty, township, NewCreditCode());
         foreach (var database in await host.Services.GetRequiredService<IDocumentStore>().Storage.AllDatabases())
             await database.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
@@ -141,6 +141,13 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
         var finding = Guid.Parse((string)(await Post("/api/findings", token(Roles.Auditor, county, null),
             new { source = "Audit", description = marker + "问题", projectId = project, deadline = "2019-11-30", raisedOn = "2019-10-08" }, 201))["id"]!);
         return new Seeded(project, source, finding, marker, builderCode);
+    }
+
+    /// <summary>A valid unified social credit code no other test uses.</summary>
+    private static string NewCreditCode()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        return Funds.Domain.Common.CreditCode.Complete("91422822MA" + new string(Enumerable.Range(0, 7).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]).ToArray()));
     }
 
     private static string Url(RoutePattern pattern, Seeded b)
