@@ -147,7 +147,7 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
     private static string NewCreditCode()
     {
         const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        return Funds.Domain.Common.CreditCode.Complete("91422822MA" + new string(Enumerable.Range(0, 7).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]).ToArray()));
+        return global::Funds.Domain.Common.CreditCode.Complete("91422822MA" + new string(Enumerable.Range(0, 7).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]).ToArray()));
     }
 
     private static string Url(RoutePattern pattern, Seeded b)
