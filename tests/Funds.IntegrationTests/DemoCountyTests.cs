@@ -31,7 +31,7 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
     {
         await using var demo = await DemoStore.CreateAsync(App.ConnectionString);
         var clock = Stopwatch.StartNew();
-        var summary = await DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
+        var summary = await DemoCounty.SeedAsync(demo.Store, DemoCountyShape.Jianshi, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
         clock.Stop();
         TestContext.Current.TestOutputHelper?.WriteLine($"Seeded {summary} in {clock.ElapsedMilliseconds} ms");
 
@@ -39,12 +39,12 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal(300, summary.Projects);
         Assert.Equal(21, summary.FundSources);
 
-        await using var query = demo.Store.QuerySession(DemoCounty.Code);
+        await using var query = demo.Store.QuerySession(DemoCountyShape.Jianshi.Code);
         var events = await query.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         Assert.Equal(summary.Events, events.Count);
 
         // seeding again appends nothing
-        var again = await DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
+        var again = await DemoCounty.SeedAsync(demo.Store, DemoCountyShape.Jianshi, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
         Assert.Equal(new DemoSummary(false, 0, 0, 0), again);
         Assert.Equal(events.Count, await query.Events.QueryAllRawEvents().CountAsync());
 
@@ -147,7 +147,7 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
             await demo.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
             await daemon.StopAllAsync();
         }
-        var reconciliation = await Reconciliation.RunAsync(demo.Store, DemoCounty.Code, TestContext.Current.CancellationToken);
+        var reconciliation = await Reconciliation.RunAsync(demo.Store, DemoCountyShape.Jianshi.Code, TestContext.Current.CancellationToken);
         Assert.True(reconciliation.Consistent, string.Join("; ", reconciliation.Differences.Take(5)));
         Assert.Equal(events.Count, reconciliation.EventsRead);
         // audit: every event stamped with its actor like the API's, and every stream's hash chain intact
@@ -157,7 +157,7 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
             Assert.Equal((by.Subject, by.Role, by.Scope, DemoCounty.CorrelationId),
                 (e.UserName, e.GetHeader("role")?.ToString(), e.GetHeader("scope")?.ToString(), e.CorrelationId));
         });
-        var integrity = await EventChain.VerifyAllAsync(demo.Store, DemoCounty.Code, TestContext.Current.CancellationToken);
+        var integrity = await EventChain.VerifyAllAsync(demo.Store, DemoCountyShape.Jianshi.Code, TestContext.Current.CancellationToken);
         Assert.True(integrity.Intact, string.Join("; ", integrity.Broken.Take(3)));
         Assert.Equal(events.Count, integrity.EventsChecked);
 
@@ -184,21 +184,60 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task the_zaozhuang_shaped_district_is_industry_heavy_and_lives_beside_jianshi_in_one_store()
+    {
+        await using var demo = await DemoStore.CreateAsync(App.ConnectionString);
+        var ct = TestContext.Current.CancellationToken;
+        var jianshi = await DemoCounty.SeedAsync(demo.Store, DemoCountyShape.Jianshi, CountyPolicy.Default, DeadlinePolicy.Default, ct);
+        var zaozhuang = await DemoCounty.SeedAsync(demo.Store, DemoCountyShape.Zaozhuang, CountyPolicy.Default, DeadlinePolicy.Default, ct);
+        Assert.True(jianshi.Seeded && zaozhuang.Seeded);
+        Assert.InRange(zaozhuang.Projects, 90, 150);
+        Assert.Equal(21, zaozhuang.FundSources);
+
+        await using var query = demo.Store.QuerySession(DemoCountyShape.Zaozhuang.Code);
+        var projects = await query.Query<Project>().ToListAsync(ct);
+        Assert.Equal(zaozhuang.Projects, projects.Count);
+        Assert.True(projects.Count(p => p.Kind == ProjectKind.Industry) > projects.Count * 0.6, "industry-heavy");
+        Assert.Contains(projects, p => p.Township == "税郭镇" && p.Village == "前王庄村");
+        Assert.Equal(6, projects.Select(p => p.Township).Distinct().Count());
+        var payments = (await query.Events.QueryRawEventDataOnly<FundsDisbursed>().ToListAsync(ct));
+        Assert.NotEmpty(payments);
+        Assert.All(payments, x => Assert.Matches(@"^SZCZ-20(17|18|19)-\d{6}$", x.VoucherNo));
+        Assert.Contains(await query.Query<FundSource>().ToListAsync(ct), s => s.Name.Contains("枣庄市市级财政专项扶贫资金"));
+
+        // Jianshi's own records are untouched by the second county
+        await using (var jianshiQuery = demo.Store.QuerySession(DemoCountyShape.Jianshi.Code))
+            Assert.Equal(300, await jianshiQuery.Query<Project>().CountAsync(ct));
+        using (var daemon = await demo.Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.StartAllAsync();
+            await demo.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+            await daemon.StopAllAsync();
+        }
+        foreach (var shape in DemoCountyShape.All)
+        {
+            var reconciliation = await Reconciliation.RunAsync(demo.Store, shape.Code, ct);
+            Assert.True(reconciliation.Consistent, string.Join("; ", reconciliation.Differences.Take(5)));
+            Assert.True((await EventChain.VerifyAllAsync(demo.Store, shape.Code, ct)).Intact);
+        }
+    }
+
+    [Fact]
     public async Task seeding_gives_the_same_county_every_time()
     {
         string first, second;
         await using (var demo = await DemoStore.CreateAsync(App.ConnectionString))
         {
-            await DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
+            await DemoCounty.SeedAsync(demo.Store, DemoCountyShape.Jianshi, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
             first = await Fingerprint(demo.Store);
         }
         await using (var demo = await DemoStore.CreateAsync(App.ConnectionString))
         {
-            await DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
+            await DemoCounty.SeedAsync(demo.Store, DemoCountyShape.Jianshi, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken);
             second = await Fingerprint(demo.Store);
         }
         Assert.Equal(first, second);
-        Assert.Equal(DemoCounty.Build(CountyPolicy.Default, DeadlinePolicy.Default).Events.Count, int.Parse(first.Split(' ')[0]));
+        Assert.Equal(DemoCounty.Build(DemoCountyShape.Jianshi, CountyPolicy.Default, DeadlinePolicy.Default).Events.Count, int.Parse(first.Split(' ')[0]));
     }
 
     [Fact]
@@ -206,11 +245,11 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
     {
         await using var demo = await DemoStore.CreateAsync(App.ConnectionString);
         var results = await Task.WhenAll(
-            Task.Run(() => DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken)),
-            Task.Run(() => DemoCounty.SeedAsync(demo.Store, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken)));
+            Task.Run(() => DemoCounty.SeedAsync(demo.Store, DemoCountyShape.Jianshi, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken)),
+            Task.Run(() => DemoCounty.SeedAsync(demo.Store, DemoCountyShape.Jianshi, CountyPolicy.Default, DeadlinePolicy.Default, TestContext.Current.CancellationToken)));
 
         Assert.Single(results, r => r.Seeded);
-        await using var query = demo.Store.QuerySession(DemoCounty.Code);
+        await using var query = demo.Store.QuerySession(DemoCountyShape.Jianshi.Code);
         Assert.Equal(results.Single(r => r.Seeded).Events, await query.Events.QueryAllRawEvents().CountAsync());
         Assert.Equal(300, await query.Query<Project>().CountAsync());
     }
@@ -218,7 +257,7 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
     /// <summary>Count and SHA-256 over every event in sequence order: stream, version, type and full JSON.</summary>
     private static async Task<string> Fingerprint(IDocumentStore store)
     {
-        await using var query = store.QuerySession(DemoCounty.Code);
+        await using var query = store.QuerySession(DemoCountyShape.Jianshi.Code);
         var events = await query.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         var text = new StringBuilder();
         foreach (var e in events)
@@ -245,7 +284,7 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
 
         public static readonly TenancyOptions Tenancy = new()
         {
-            Counties = [new CountyOptions { Code = DemoCounty.Code, Name = "建始县" }, new CountyOptions { Code = "370402", Name = "枣庄市市中区" }],
+            Counties = [new CountyOptions { Code = DemoCountyShape.Jianshi.Code, Name = "建始县" }, new CountyOptions { Code = "370402", Name = "枣庄市市中区" }],
         };
 
         public static async Task<DemoStore> CreateAsync(string connectionString)

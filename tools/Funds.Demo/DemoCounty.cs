@@ -21,22 +21,17 @@ public sealed record DemoEvent(Guid StreamId, DemoStreamKind Stream, object Data
 public sealed record DemoCountyData(IReadOnlyList<DemoEvent> Events, IReadOnlyList<DemoTownship> Townships, int Projects, int FundSources);
 
 /// <summary>
-/// A demo county shaped like Jianshi County (建始县, Enshi, Hubei) as its 2019 battle plan describes it:
-/// ten townships, 92 registered poor villages, 300 infrastructure and industry projects of plan years
-/// 2017–2019, and the fund sources the seeds name, with their money received in tranches, allocated,
-/// disbursed, settled, reduced and reclaimed — and the deadlines of the 2019 plan met, met late or missed.
-/// Every event is decided by the Domain's deciders at its simulated recorded time, so every rule holds.
-/// The same county every run (fixed seed, derived ids).
+/// A demo county of a given shape (<see cref="DemoCountyShape"/>): Jianshi County (建始县, Enshi, Hubei) as
+/// its 2019 battle plan describes it — ten townships, 92 registered poor villages, 300 infrastructure and
+/// industry projects of plan years 2017–2019 — or the industry-heavy Zaozhuang-shaped district; the fund
+/// sources the seeds name, with their money received in tranches, allocated, disbursed, settled, reduced
+/// and reclaimed, and the deadlines of the 2019 plan met, met late or missed. Every event is decided by the
+/// Domain's deciders at its simulated recorded time, so every rule holds. The same county every run.
 /// </summary>
 public static class DemoCounty
 {
-    public const int Seed = 20190130;   // 1月30日: 县脱贫攻坚指挥部1号令
-
-    /// <summary>Administrative division code of Jianshi County: the tenant the demo county is seeded into.</summary>
-    public const string Code = DemoCountyNames.CountyCode;
-
-    /// <summary>Builds the county in memory: no I/O, identical on every call for the same policies.</summary>
-    public static DemoCountyData Build(CountyPolicy policy, DeadlinePolicy deadlines) => new DemoCountyGenerator(Seed, policy, deadlines).Run();
+    /// <summary>Builds the county in memory: no I/O, identical on every call for the same shape and policies.</summary>
+    public static DemoCountyData Build(DemoCountyShape shape, CountyPolicy policy, DeadlinePolicy deadlines) => new DemoCountyGenerator(shape, policy, deadlines).Run();
 
     /// <summary>
     /// Appends the demo county unless the store already holds any registered project (then it does nothing
@@ -49,19 +44,19 @@ public static class DemoCounty
     /// Each event carries the metadata the API stamps (user name = actor subject, role and scope headers),
     /// with correlation id "demo-county".
     /// </summary>
-    public static async Task<DemoSummary> SeedAsync(IDocumentStore store, CountyPolicy policy, DeadlinePolicy deadlines, CancellationToken ct = default)
+    public static async Task<DemoSummary> SeedAsync(IDocumentStore store, DemoCountyShape shape, CountyPolicy policy, DeadlinePolicy deadlines, CancellationToken ct = default)
     {
-        if (await HasProjectsAsync(store, ct)) return new DemoSummary(false, 0, 0, 0);
+        if (await HasProjectsAsync(store, shape.Code, ct)) return new DemoSummary(false, 0, 0, 0);
 
-        var county = Build(policy, deadlines);
+        var county = Build(shape, policy, deadlines);
         var versions = new Dictionary<Guid, long>();
         var first = true;
         foreach (var batch in Batches(county.Events))
         {
-            await using var session = store.LightweightSession(Code);
+            await using var session = store.LightweightSession(shape.Code);
             foreach (var stream in batch.GroupBy(e => e.StreamId).OrderBy(g => g.First().Stream == DemoStreamKind.FundSource ? 0 : 1))
             {
-                var events = stream.Select(e => Stamped(session, e)).ToArray();
+                var events = stream.Select(e => Stamped(session, e, shape)).ToArray();
                 if (versions.TryGetValue(stream.Key, out var version))
                     session.Events.Append(stream.Key, version + events.Length, events);
                 else if (stream.First().Stream == DemoStreamKind.Project)
@@ -79,7 +74,7 @@ public static class DemoCounty
             catch (Exception) when (first)
             {
                 // another seeder got there first: the streams with these fixed ids are its
-                if (await StreamExistsAsync(store, batch[0].StreamId)) return new DemoSummary(false, 0, 0, 0);
+                if (await StreamExistsAsync(store, shape.Code, batch[0].StreamId)) return new DemoSummary(false, 0, 0, 0);
                 throw;
             }
             first = false;
@@ -91,27 +86,27 @@ public static class DemoCounty
 
     /// <summary>The metadata the API stamps on every event (see Correlation.Stamp): the actor's subject as user
     /// name, role and scope headers; correlation and causation name the demo seeding.</summary>
-    private static IEvent Stamped(IDocumentSession session, DemoEvent e)
+    private static IEvent Stamped(IDocumentSession session, DemoEvent e, DemoCountyShape shape)
     {
         var by = ((IRecordedEvent)e.Data).By;
         var wrapped = session.Events.BuildEvent(e.Data);
         wrapped.UserName = by.Subject;
         wrapped.CorrelationId = CorrelationId;
-        wrapped.CausationId = $"demo-county-seed#{Seed}";
+        wrapped.CausationId = $"demo-county-seed#{shape.Seed}";
         wrapped.SetHeader("role", by.Role);
         if (by.Scope is not null) wrapped.SetHeader("scope", by.Scope);
         return wrapped;
     }
 
-    private static async Task<bool> HasProjectsAsync(IDocumentStore store, CancellationToken ct)
+    private static async Task<bool> HasProjectsAsync(IDocumentStore store, string county, CancellationToken ct)
     {
-        await using var query = store.QuerySession(Code);
+        await using var query = store.QuerySession(county);
         return await query.Events.QueryRawEventDataOnly<ProjectRegistered>().AnyAsync(ct);
     }
 
-    private static async Task<bool> StreamExistsAsync(IDocumentStore store, Guid id)
+    private static async Task<bool> StreamExistsAsync(IDocumentStore store, string county, Guid id)
     {
-        await using var query = store.QuerySession(Code);
+        await using var query = store.QuerySession(county);
         return await query.Events.FetchStreamStateAsync(id) is not null;
     }
 

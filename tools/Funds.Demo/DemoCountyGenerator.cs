@@ -22,6 +22,7 @@ internal sealed class DemoCountyGenerator
     private static readonly DateOnly FirstEscalationScan = new(2019, 4, 1);
 
     private readonly int _seed;
+    private readonly DemoCountyShape _shape;
     private readonly CountyPolicy _policy;
     private readonly DeadlinePolicy _deadlines;
     private readonly Random _county;
@@ -37,11 +38,15 @@ internal sealed class DemoCountyGenerator
     private readonly Dictionary<string, int> _counters = [];
     private readonly Dictionary<string, string> _shared = [];
 
-    private readonly Actor _financeChief = new("czj.tan", Roles.Finance);
-    private readonly Actor _financeCashier = new("czj.xiang", Roles.Finance);
+    private readonly Actor _financeChief;
+    private readonly Actor _financeCashier;
 
-    public DemoCountyGenerator(int seed, CountyPolicy policy, DeadlinePolicy deadlines)
+    public DemoCountyGenerator(DemoCountyShape shape, CountyPolicy policy, DeadlinePolicy deadlines)
     {
+        var seed = shape.Seed;
+        _shape = shape;
+        _financeChief = new Actor(shape.FinanceStaff.Chief, Roles.Finance);
+        _financeCashier = new Actor(shape.FinanceStaff.Cashier, Roles.Finance);
         _seed = seed;
         _policy = policy;
         _deadlines = deadlines;
@@ -71,41 +76,37 @@ internal sealed class DemoCountyGenerator
 
     private void BuildTownships()
     {
-        var pool = VillageFirst.SelectMany(a => VillageSecond.Select(b => a + b + "村")).Where(v => v != "黄坪村").ToList();
+        var known = _shape.KnownVillage;
+        var pool = _shape.VillageFirst.SelectMany(a => _shape.VillageSecond.Select(b => a + b + "村")).Where(v => v != known?.Village).ToList();
         Shuffle(pool, _county);
         var next = 0;
-        foreach (var (name, pinyin, count) in Townships)
+        foreach (var (name, pinyin, count) in _shape.Townships)
         {
             var villages = new List<string>();
-            if (name == "官店镇") villages.Add("黄坪村");   // the README's example village
+            if (name == known?.Township) villages.Add(known.Value.Village);   // the README's example village
             while (villages.Count < count) villages.Add(pool[next++]);
             _townships.Add(new DemoTownship(name, pinyin, villages));
         }
     }
 
-    private static readonly (string Category, int Weight)[] CategoryWeights =
-    [
-        (ProjectCategories.Road, 22), (ProjectCategories.PowerGrid, 8), (ProjectCategories.DrinkingWater, 12),
-        (ProjectCategories.Broadband, 6), (ProjectCategories.HousingRenovation, 12), (ProjectCategories.ProductBase, 12),
-        (ProjectCategories.Cooperative, 10), (ProjectCategories.Workshop, 6), (ProjectCategories.CropLivestock, 12),
-    ];
-
     private void BuildProjects()
     {
-        // Every poor village gets three projects, 24 villages a fourth: 300 in all.
+        // Every poor village gets its projects (Jianshi: three each, 24 villages a fourth: 300 in all).
         var slots = _townships.SelectMany(t => t.Villages.Select(v => (Township: t, Village: v))).ToList();
-        var all = slots.SelectMany(s => Enumerable.Repeat(s, 3)).ToList();
+        var all = slots.SelectMany(s => Enumerable.Repeat(s, _shape.ProjectsPerVillage)).ToList();
         var extra = slots.ToList();
         Shuffle(extra, _county);
-        all.AddRange(extra.Take(24));
+        all.AddRange(extra.Take(_shape.ExtraProjects));
         Shuffle(all, _county);
+        var until2017 = (int)Math.Round(all.Count * _shape.PlanYearSplit.Y2017);
+        var until2018 = (int)Math.Round(all.Count * _shape.PlanYearSplit.Y2018);
 
         var names = new HashSet<string>();
         for (var i = 0; i < all.Count; i++)
         {
             var (township, village) = all[i];
-            var planYear = i < 60 ? 2017 : i < 170 ? 2018 : 2019;
-            var category = Weighted(CategoryWeights, _county);
+            var planYear = i < until2017 ? 2017 : i < until2018 ? 2018 : 2019;
+            var category = Weighted(_shape.CategoryWeights, _county);
             var kind = ProjectCategories.Find(category)!.Kind;
             var r = new Random(unchecked(_seed * 31 + i * 7919));
             var name = ProjectName(category, township, village, r);
@@ -144,10 +145,10 @@ internal sealed class DemoCountyGenerator
             },
             ProjectCategories.Broadband => r.Next(2) == 0 ? $"{village}光纤宽带及4G基站建设" : $"{village}4G通信基站建设",
             ProjectCategories.HousingRenovation => $"{village}农村危房改造（第{Hamlet()}批）",
-            ProjectCategories.ProductBase => $"{village}{Pick(Products)}一村一品基地建设",
-            ProjectCategories.Cooperative => $"{village}{Pick(Products)}专业合作社产业发展项目",
-            ProjectCategories.Workshop => $"{village}扶贫车间建设（{Pick(WorkshopTrades)}）",
-            _ => r.Next(2) == 0 ? $"{village}“一长两短”{Pick(Livestock)}养殖项目" : $"{village}“一长两短”{Pick(ShortCrops)}种植项目",
+            ProjectCategories.ProductBase => $"{village}{Pick(_shape.Products)}一村一品基地建设",
+            ProjectCategories.Cooperative => $"{village}{Pick(_shape.Products)}专业合作社产业发展项目",
+            ProjectCategories.Workshop => $"{village}扶贫车间建设（{Pick(_shape.WorkshopTrades)}）",
+            _ => r.Next(2) == 0 ? $"{village}“一长两短”{Pick(_shape.Livestock)}养殖项目" : $"{village}“一长两短”{Pick(_shape.ShortCrops)}种植项目",
         };
     }
 
@@ -181,26 +182,14 @@ internal sealed class DemoCountyGenerator
         return names;
     }
 
-    /// <summary>The fund sources the seeds name, per fiscal year, sized to that year's approved demand.</summary>
-    private static readonly (FundSourceKind Kind, string Name, string Document, decimal Share)[] SourceKinds =
-    [
-        (FundSourceKind.SpecialPovertyFund, "中央财政专项扶贫资金", "鄂财农发〔{0}〕{1}号", 0.22m),
-        (FundSourceKind.SpecialPovertyFund, "省级财政专项扶贫资金", "鄂财农发〔{0}〕{1}号", 0.10m),
-        (FundSourceKind.IntegratedAgriculturalFund, "统筹整合财政涉农资金", "建政办发〔{0}〕{1}号", 0.40m),
-        (FundSourceKind.CountyFiscal, "县本级财政扶贫资金", "建财预〔{0}〕{1}号", 0.12m),
-        (FundSourceKind.EastWestCooperation, "杭州市东西部扶贫协作资金（杭州—恩施）", "杭协办〔{0}〕{1}号", 0.08m),
-        (FundSourceKind.MicroCredit, "扶贫小额信贷风险补偿及贴息资金", "建金融办〔{0}〕{1}号", 0.04m),
-        (FundSourceKind.Social, "社会扶贫资金（企业结对帮扶）", "建扶办〔{0}〕{1}号", 0.04m),
-    ];
-
     private void BuildSources()
     {
         foreach (var year in new[] { 2017, 2018, 2019 })
         {
             var demand = _projects.Where(p => p.PlanYear == year).Sum(p => p.Budget);
-            for (var k = 0; k < SourceKinds.Length; k++)
+            for (var k = 0; k < _shape.Sources.Length; k++)
             {
-                var (kind, name, doc, share) = SourceKinds[k];
+                var (kind, name, doc, share) = _shape.Sources[k];
                 var r = new Random(unchecked(_seed * 131 + year * 17 + k));
                 var total = Math.Round(demand * 1.06m * share / 10_000m) * 10_000m;
                 _sources.Add(new SimSource
@@ -290,8 +279,8 @@ internal sealed class DemoCountyGenerator
         p.Id = NewId(reg.At, r);
         var quick = p.PlanYear == 2019;
         var approved = plan.Life(reg.On.AddDays(quick ? r.Next(8, 20) : r.Next(15, 45)), r.Next(0, 3), on =>
-            Decide(p, _financeChief, new ApproveProject(Numbered($"建扶发〔{on.Year}〕{{0}}号", $"approval-{on}"), p.Budget,
-                on.Year >= 2019 ? "建始县脱贫攻坚指挥部" : "建始县扶贫开发领导小组", on)));
+            Decide(p, _financeChief, new ApproveProject(Numbered(string.Format(_shape.ApprovalSeries, on.Year), $"approval-{on}"), p.Budget,
+                on.Year >= 2019 ? _shape.Approver2019 : _shape.ApproverBefore2019, on)));
 
         // 资金安排: the approved budget, from one or two sources
         var allocateOn = approved.On.AddDays(r.Next(3, 25));
@@ -510,7 +499,7 @@ internal sealed class DemoCountyGenerator
     {
         if (p.State is null || p.State.Status is ProjectStatus.Registered or ProjectStatus.Cancelled) return;
         var ctx = Ctx(_financeChief);
-        var document = Numbered($"建财预〔{ctx.Today.Year}〕{{0}}号", $"allocation-{ctx.Today}");
+        var document = Numbered(string.Format(_shape.AllocationSeries, ctx.Today.Year), $"allocation-{ctx.Today}");
         var shortfall = new List<(FundSourceKind, int, decimal)>();
         foreach (var (kind, slot, wanted) in wants)
         {
@@ -565,12 +554,12 @@ internal sealed class DemoCountyGenerator
 
             var ctx = Ctx(_financeCashier);
             var id = NewId(_now, _run);
-            var voucher = Numbered($"JSCZ-{ctx.Today.Year}-{{0:000000}}");
+            var voucher = Numbered($"{_shape.VoucherPrefix}-{ctx.Today.Year}-{{0:000000}}");
             var builder = p.State!.Builder!.Builder;
             var command = new DisburseFunds(source.Id, amount, kind, voucher, ctx.Today);
             if (kind == DisbursementKind.Progress && _run.Next(30) == 0)
             {
-                var (supplier, region) = Suppliers[_run.Next(Suppliers.Length)];
+                var (supplier, region) = _shape.Suppliers[_run.Next(_shape.Suppliers.Length)];
                 command = command with
                 {
                     PayeeName = supplier, PayeeCreditCode = CreditCodeFor(supplier, region),
@@ -667,7 +656,7 @@ internal sealed class DemoCountyGenerator
     }
 
     private string BuilderReference(BuilderSelectionMethod method, SimProject p, DateOnly on) => method == BuilderSelectionMethod.PublicTender
-        ? Numbered($"JSZB-{on.Year}-{{0:000}}")
+        ? Numbered($"{_shape.TenderPrefix}-{on.Year}-{{0:000}}")
         : Numbered($"{p.Township.Name}前线指挥部会议纪要〔{on.Year}〕{{0}}号", $"minutes-{p.Township.Name}-{on}");
 
     private IReadOnlyList<string> Sign(SimProject p, Random r) => p.Signatories.Take(r.Next(2, 5)).ToList();
@@ -676,7 +665,7 @@ internal sealed class DemoCountyGenerator
 
     private (string Name, string Code) PickBuilder(string category, Random r, string? except = null)
     {
-        var pool = Builders[ProjectCategories.Find(category)!.Kind == ProjectKind.Industry ? "industry" : category];
+        var pool = _shape.Builders[ProjectCategories.Find(category)!.Kind == ProjectKind.Industry ? "industry" : category];
         while (true)
         {
             var (name, region) = pool[r.Next(pool.Length)];
@@ -692,16 +681,16 @@ internal sealed class DemoCountyGenerator
         var stem = p.Village.TrimEnd('村');
         if (p.Category == ProjectCategories.Workshop)
         {
-            var trade = WorkshopTrades.FirstOrDefault(p.Name.Contains) switch
+            var trade = _shape.WorkshopTrades.FirstOrDefault(p.Name.Contains) switch
             {
                 "服装加工" => "服饰", "藤编工艺" => "藤编工艺品", "食品加工" => "食品", "电子元件组装" => "电子科技", "茶叶加工" => "茶业", _ => "竹木制品",
             };
-            return ($"建始县{stem}{trade}有限公司", CreditCodeFor($"{p.Township.Name}{p.Village}-workshop-{p.Index}", CountyCode, "91"));
+            return ($"{_shape.Name}{stem}{trade}有限公司", CreditCodeFor($"{p.Township.Name}{p.Village}-workshop-{p.Index}", _shape.Code, "91"));
         }
         var what = p.Category == ProjectCategories.CropLivestock
-            ? (p.Name.Contains("养殖") ? Livestock.First(p.Name.Contains) + "养殖" : ShortCrops.First(p.Name.Contains) + "种植")
-            : Products.FirstOrDefault(p.Name.Contains) ?? "特色农业";
-        return ($"建始县{stem}{what}专业合作社", CreditCodeFor($"{p.Township.Name}{p.Village}-coop-{p.Index}", CountyCode, "93"));
+            ? (p.Name.Contains("养殖") ? _shape.Livestock.First(p.Name.Contains) + "养殖" : _shape.ShortCrops.First(p.Name.Contains) + "种植")
+            : _shape.Products.FirstOrDefault(p.Name.Contains) ?? "特色农业";
+        return ($"{_shape.Name}{stem}{what}专业合作社", CreditCodeFor($"{p.Township.Name}{p.Village}-coop-{p.Index}", _shape.Code, "93"));
     }
 
     /// <summary>A valid unified social credit code for a name, the same every time: registration authority and type
