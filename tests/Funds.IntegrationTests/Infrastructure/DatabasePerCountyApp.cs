@@ -38,6 +38,9 @@ public sealed class DatabasePerCountyApp : IAsyncLifetime
     public string Token(string role, string county, string? scope = null)
         => Host.Services.GetRequiredService<TokenIssuer>().Issue($"test-{role}", role, county, scope);
 
+    public string ProvinceToken(string role, string province)
+        => Host.Services.GetRequiredService<TokenIssuer>().Issue($"test-{role}", role, null, province: province);
+
     public async ValueTask DisposeAsync()
     {
         if (Host is not null) await Host.DisposeAsync();
