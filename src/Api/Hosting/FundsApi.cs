@@ -6,7 +6,6 @@ using Funds.Api.Http;
 using Funds.Domain.Deadlines;
 using JasperFx;
 using JasperFx.Core;
-using JasperFx.Events.Daemon;
 using Marten.Exceptions;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -67,21 +66,30 @@ public static class FundsApi
         builder.Services.AddSingleton<DeadlineEscalation>();
         builder.Services.AddHostedService<EventChainInstaller>();
         extend?.Invoke(builder);
-        if (builder.Configuration.GetValue("Funds:Deadlines:Escalate", true))
-            builder.Services.AddHostedService<DeadlineEscalationService>();
+
+        // The background work — asynchronous projections and the deadline escalation — runs as Wolverine
+        // agents: all on this node in Solo mode; in Balanced mode each on exactly one node of the cluster,
+        // moved to a survivor when its node dies. "Disabled" runs none here (a second process on the same
+        // database, e.g. a command-line tool).
+        var cluster = builder.Configuration.GetSection("Funds:Cluster").Get<ClusterOptions>() ?? new ClusterOptions();
+        var runAgents = builder.Configuration["Funds:Projections:Daemon"] != "Disabled";
+        if (runAgents && builder.Configuration.GetValue("Funds:Deadlines:Escalate", true))
+            builder.Services.AddSingularAgent<DeadlineEscalationAgent>();
 
         builder.Services.AddMarten(opts => FundsStore.Configure(opts, connectionString, tenancy))
             .UseLightweightSessions()
-            // Solo: this process runs the asynchronous projections (one API process per database).
-            .AddAsyncDaemon(builder.Configuration.GetValue("Funds:Projections:Daemon", DaemonMode.Solo))
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(w => w.MainDatabaseConnectionString = connectionString);
+            .IntegrateWithWolverine(w =>
+            {
+                w.MainDatabaseConnectionString = connectionString;
+                w.UseWolverineManagedEventSubscriptionDistribution = runAgents;
+            });
 
         builder.Host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(FundsApi).Assembly;
             opts.UseRuntimeCompilation();
-            opts.Durability.Mode = DurabilityMode.Solo;
+            cluster.Apply(opts.Durability);
             // Message handlers decide again on fresh state when another writer saved to their stream first.
             opts.OnException<ConcurrencyException>().RetryWithCooldown(20.Milliseconds(), 50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
         });
