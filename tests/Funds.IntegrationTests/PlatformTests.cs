@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Funds.Domain.Access;
 using Funds.IntegrationTests.Infrastructure;
 
 namespace Funds.IntegrationTests;
@@ -6,12 +7,18 @@ namespace Funds.IntegrationTests;
 public class PlatformTests(FundsApp app) : IntegrationTest(app)
 {
     [Fact]
-    public async Task health_checks_the_database()
+    public async Task health_says_up_or_down_to_anyone_and_details_to_admins()
     {
-        var health = Json(await Get("/health", token: null));
-        Assert.Equal("Healthy", (string)health["status"]!);
+        var anonymous = Json(await Get("/health", token: null));
+        Assert.Equal("Healthy", (string)anonymous["status"]!);
+        Assert.Null(anonymous["checks"]);
+        Assert.Null(Json(await Get("/health", token: App.Token(Roles.Finance)))["checks"]);
+
+        var health = Json(await Get("/health", token: App.Token(Roles.Admin)));
         Assert.Equal("Healthy", (string)health["checks"]!["database"]!["status"]!);
         Assert.NotNull(health["checks"]!["projections"]!["data"]!["highWaterMark"]);
+        var agents = health["checks"]!["cluster"]!["data"]!["agents"]!.AsArray().Select(a => (string)a!).ToList();
+        Assert.Contains(agents, a => a.StartsWith("event-subscriptions://"));
     }
 
     [Fact]

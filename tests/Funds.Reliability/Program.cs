@@ -6,13 +6,16 @@ using Funds.Api.Hosting;
 using Funds.Testing;
 using Npgsql;
 
-// Fault-injection run, loopback only, bounded in count and time:
-//   dotnet run --project tests/Funds.Reliability [-- --commands 400]
+// Fault-injection runs, loopback only, bounded in count and time:
+//   dotnet run --project tests/Funds.Reliability [-- --commands 400]      one node: database outage, process killed
+//   dotnet run --project tests/Funds.Reliability -- cluster               three nodes: see ClusterRun
 // Starts a throwaway PostgreSQL and the API as a child process, sends a stream of disbursement
 // commands (each with its own Idempotency-Key; a client retries the same key on 503 or a broken
 // connection, as it should), stops and restarts PostgreSQL during the stream, kills the API process
 // (SIGKILL) mid-load and starts it again, then checks the store: every acknowledged command exactly
 // once, no 500s, projections caught up and reconciled, deadline escalations not duplicated.
+
+if (args.FirstOrDefault() == "cluster") return await Funds.Reliability.ClusterRun.RunAsync(args);
 
 var commands = args.SkipWhile(a => a != "--commands").Skip(1).Select(int.Parse).FirstOrDefault(400);
 var deadline = Stopwatch.StartNew();
@@ -21,7 +24,6 @@ var limit = TimeSpan.FromMinutes(8);
 await using var pg = await TestDatabase.StartThrowawayAsync();
 using var api = new ApiProcess(pg.ConnectionString, new Dictionary<string, string>
 {
-    ["Funds__Projections__Daemon"] = "Solo",
     ["Funds__Deadlines__ScanMinutes"] = "1",
 });
 await api.StartAsync();

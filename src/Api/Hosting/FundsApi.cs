@@ -105,7 +105,8 @@ public static class FundsApi
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<ProjectionsHealthCheck>("projections");
+            .AddCheck<ProjectionsHealthCheck>("projections")
+            .AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddFundsOpenApi();
         builder.AddFundsSecurity();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
