@@ -1,3 +1,4 @@
+using Funds.Api.Hosting;
 using Marten.Events.Daemon.Coordination;
 
 namespace Funds.Api.Admin;
@@ -21,7 +22,7 @@ public static class Rebuild
         {
             if (coordinator is not null)
             {
-                var daemon = await coordinator.DaemonForDatabase(database.Identifier);
+                var daemon = await coordinator.DaemonForDatabase(database.Name());
                 foreach (var name in names) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
                 // A rebuild leaves the rebuilt shards stopped on the running daemon: start them again so the
                 // asynchronous read models keep following new events.
@@ -29,7 +30,7 @@ public static class Rebuild
             }
             else
             {
-                using var daemon = databases.Count == 1 ? await store.BuildProjectionDaemonAsync() : await store.BuildProjectionDaemonAsync(database.Identifier);
+                using var daemon = databases.Count == 1 ? await store.BuildProjectionDaemonAsync() : await store.BuildProjectionDaemonAsync(database.Name());
                 foreach (var name in names)
                 {
                     var t = DateTimeOffset.UtcNow;

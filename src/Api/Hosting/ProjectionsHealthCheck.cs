@@ -24,7 +24,7 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
                 await conn.OpenAsync(ct);
                 var progress = await ProjectionProgress.ReadAsync(store, conn, ct);
                 var highWater = progress.GetValueOrDefault("HighWaterMark");
-                var prefix = databases.Count == 1 ? "" : database.Identifier + ":";
+                var prefix = databases.Count == 1 ? "" : database.Name() + ":";
                 foreach (var (shard, seq) in progress.Where(p => p.Key.EndsWith(":All", StringComparison.Ordinal)))
                 {
                     data[prefix + shard] = highWater - seq;

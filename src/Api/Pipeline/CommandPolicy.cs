@@ -35,7 +35,7 @@ public sealed class CommandPolicy : IHttpPolicy
 
             var answer = typeof(IResource).IsAssignableFrom(chain.ResourceType) && aggregate is null
                 ? nameof(CommandSteps.AnswerCreated) : nameof(CommandSteps.Answer);
-            chain.Postprocessors.Insert(0, Call(answer, chain.ResourceType));
+            chain.Postprocessors.Insert(0, Call(answer, chain.ResourceType ?? throw new InvalidOperationException($"{chain.Method} is a command endpoint without an answer type")));
         }
     }
 
