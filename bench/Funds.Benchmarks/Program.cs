@@ -12,6 +12,12 @@ using Npgsql;
 
 // dotnet run -c Release --project bench/Funds.Benchmarks [-- --events 1000000 --seconds 10]
 // Every figure is measured in this one run against the same throwaway PostgreSQL (durable settings).
+if (args is ["peer", var peerDb, var peerAt, var peerKey])
+{
+    await HandWrittenPeer.RunAsync(peerDb, peerAt, peerKey);
+    return 0;
+}
+const string county = "422822";
 var targetEvents = Arg("--events", 1_000_000);
 var seconds = Arg("--seconds", 10);
 var chain = !args.Contains("--no-chain");
@@ -54,9 +60,9 @@ Report("raw server-side bulk insert of event-sized rows", $"{serverBulk:0} rows/
 await Exec("drop table bench_raw");
 
 // The store, configured as the API configures it, plus the hash-chain trigger.
-var store = DocumentStore.For(o => FundsStore.Configure(o, pg.ConnectionString, new TenancyOptions { Counties = [new CountyOptions { Code = "422822", Name = "建始县" }] }));
+var store = DocumentStore.For(o => FundsStore.Configure(o, pg.ConnectionString, new TenancyOptions { Counties = [new CountyOptions { Code = county, Name = "建始县" }] }));
 await new Funds.Api.Audit.EventChainInstaller(store).StartAsync(CancellationToken.None);
-if (!chain) await Exec("drop trigger funds_chain_event on funds.mt_events");
+if (!chain) await Exec("drop trigger funds_chain_events on funds.mt_events");
 
 // 3. Bulk import of many counties straight through Marten's COPY-based append.
 var counties = Math.Max(1, targetEvents / ScaleGenerator.EventsPerCounty);
@@ -65,11 +71,27 @@ long imported = 0;
 for (var c = 0; c < counties; c += 10)
 {
     var batch = Enumerable.Range(c, Math.Min(10, counties - c)).SelectMany(n => ScaleGenerator.County(store, n)).ToList();
-    await store.BulkInsertEventsAsync(batch);
+    await store.BulkInsertEventsAsync(county, batch);
     imported += batch.Sum(s => s.Events.Count);
 }
 var importRate = imported / sw.Elapsed.TotalSeconds;
 Report(chain ? "bulk import (Marten COPY, with hash-chain trigger)" : "bulk import (Marten COPY, hash-chain trigger dropped)", $"{importRate:0} events/s", $"{imported:N0} events, {counties} counties, {sw.Elapsed.TotalSeconds:0.0} s");
+
+// The peer of a rebuild: every event read back through Marten and deserialized, nothing projected.
+sw.Restart();
+long read = 0, lastSeq = 0;
+await using (var query = store.QuerySession(county))
+{
+    while (true)
+    {
+        var page = await query.Events.QueryAllRawEvents().Where(e => e.Sequence > lastSeq).OrderBy(e => e.Sequence).Take(10_000).ToListAsync();
+        if (page.Count == 0) break;
+        read += page.Count;
+        lastSeq = page[^1].Sequence;
+    }
+}
+var readRate = read / sw.Elapsed.TotalSeconds;
+Report("read every event through Marten, deserialized", $"{readRate:0} events/s", $"{read:N0} events, {sw.Elapsed.TotalSeconds:0.0} s");
 
 // 4. Async projections: catch-up from zero, then a full rebuild of every projection.
 sw.Restart();
@@ -79,11 +101,12 @@ using (var daemon = await store.BuildProjectionDaemonAsync())
     await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(60));
     await daemon.StopAllAsync();
 }
-Report("async projections catch-up (4 multi-stream read models)", $"{imported / sw.Elapsed.TotalSeconds:0} events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
+Report("async projections catch-up (the money trail)", $"{imported / sw.Elapsed.TotalSeconds:0} events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
 
 sw.Restart();
 var rebuilt = await Funds.Api.Admin.Rebuild.RunAsync(store, null, CancellationToken.None);
-Report($"full rebuild ({rebuilt.Projections.Count} projections, one after another)", $"{imported / sw.Elapsed.TotalSeconds:0} events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
+var rebuildRate = imported / sw.Elapsed.TotalSeconds;
+Report($"full rebuild ({rebuilt.Projections.Count} projections)", $"{rebuildRate:0} store events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
 foreach (var (name, s) in rebuilt.SecondsPerProjection ?? new Dictionary<string, double>())
     Report($"  rebuild of {name}", $"{imported / s:0} events/s", $"{s:0.0} s");
 
@@ -91,12 +114,17 @@ foreach (var (name, s) in rebuilt.SecondsPerProjection ?? new Dictionary<string,
 using var api = new ApiProcess(pg.ConnectionString, new Dictionary<string, string>
 {
     ["Funds__Deadlines__Escalate"] = "false",
-    ["Funds__Projections__Daemon"] = "Solo",
     ["Logging__LogLevel__Default"] = "Warning",
 });
 await api.StartAsync();
+var peerUrl = $"http://127.0.0.1:{ApiProcess.FreePort()}";
+await Exec(HandWrittenPeer.Schema);
+using var peer = System.Diagnostics.Process.Start(new ProcessStartInfo("dotnet",
+    [Path.Combine(AppContext.BaseDirectory, "Funds.Benchmarks.dll"), "peer", pg.ConnectionString, peerUrl, "funds-development-signing-key-not-for-production-0123456789"]) { UseShellExecute = false, RedirectStandardOutput = true })!;
 var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
 Task<string> Token(object body) => ApiProcess.TokenAsync(http, body);
+var peerHttp = new HttpClient { BaseAddress = new Uri(peerUrl), Timeout = TimeSpan.FromSeconds(30) };
+for (var i = 0; i < 120 && !await Healthy(peerHttp); i++) await Task.Delay(500);
 var finance = await Token(new { role = "finance" });
 var hq = await Token(new { role = "township-hq", township = "基准镇" });
 var auditor = await Token(new { role = "auditor" });
@@ -105,7 +133,7 @@ Task<JsonNode> Post(string token, string url, object body) => ApiProcess.PostAsy
 
 // 5. Queries at this size: project trail, fund-source ledger, deadline board.
 var random = new Random(7);
-async Task Latency(string name, Func<int, string> url, int n = 400)
+async Task<double> Latency(string name, Func<int, string> url, int n = 400)
 {
     var times = new List<double>();
     for (var i = 0; i < n + 20; i++)
@@ -120,14 +148,15 @@ async Task Latency(string name, Func<int, string> url, int n = 400)
     }
     times.Sort();
     Report($"query: {name}", $"p50 {times[times.Count / 2]:0.0} ms, p99 {times[(int)(times.Count * 0.99)]:0.0} ms", $"{n} sequential requests over HTTP");
+    return times[(int)(times.Count * 0.99)];
 }
-await Latency("project trail", _ => $"/api/projects/{ScaleGenerator.Id(random.Next(counties), 1, random.Next(ScaleGenerator.ProjectsPerCounty))}/trail");
+var trailP99 = await Latency("project trail", _ => $"/api/projects/{ScaleGenerator.Id(random.Next(counties), 1, random.Next(ScaleGenerator.ProjectsPerCounty))}/trail");
 await Latency("fund-source ledger (first page)", _ => $"/api/fund-sources/{ScaleGenerator.Id(random.Next(counties), 2, random.Next(ScaleGenerator.SourcesPerCounty))}/trail?pageSize=100");
 await Latency("deadline board for a township, asOf 2019-07-01", _ => $"/api/deadlines?asOf=2019-07-01&township={Uri.EscapeDataString(ScaleGenerator.Township(random.Next(counties), random.Next(10)))}", 200);
 
 // 2. HTTP disbursement commands at 16 concurrent clients, each paying on its own project from its own
-//    fund source; then the same with all 16 drawing on ONE source (a hot spot: every payment must be
-//    decided on that source's latest balance, so they queue on its stream).
+//    fund source; then the same with all 16 drawing on ONE source (each still on its own project, so
+//    nothing but the source is shared); then the hand-written peer and Marten alone.
 const int clients16 = 16;
 var sharedSource = (string)(await Post(finance, "/api/fund-sources", new { name = "基准共用资金", kind = "CountyFiscal", fiscalYear = 2019, documentRef = "B-S", registeredOn = "2019-01-05" }))["id"]!;
 await Post(finance, $"/api/fund-sources/{sharedSource}/receipts", new { amount = 90_000_000m, documentRef = "B-S2", receivedOn = "2019-01-20" });
@@ -142,9 +171,10 @@ for (var i = 0; i < clients16; i++)
     await Post(finance, $"/api/fund-sources/{src}/allocations", new { projectId = id, amount = 5_000_000m, documentRef = $"A-{i}", allocatedOn = "2019-02-10" });
     await Post(finance, $"/api/fund-sources/{sharedSource}/allocations", new { projectId = id, amount = 1_000_000m, documentRef = $"AS-{i}", allocatedOn = "2019-02-10" });
     pairs.Add((id, src));
+    await Exec($"insert into peer_projects values ('{county}', '{id}', 9000000, false, 0); insert into peer_allocations values ('{county}', '{id}', '{src}', 5000000, 0)");
 }
 long voucher = 0;
-async Task<(double Rate, List<double> Sorted, int Errors)> Pay(Func<(string Project, string Source), string> sourceOf, int secs)
+async Task<(double Rate, List<double> Sorted, int Errors)> Pay(Func<(string Project, string Source), string> sourceOf, int secs, HttpClient? to = null, string path = "/api")
 {
     var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
     var errors = 0;
@@ -154,13 +184,13 @@ async Task<(double Rate, List<double> Sorted, int Errors)> Pay(Func<(string Proj
         while (DateTime.UtcNow < stopAt)
         {
             var n = Interlocked.Increment(ref voucher);
-            using var r = new HttpRequestMessage(HttpMethod.Post, $"/api/projects/{pair.Project}/disbursements")
+            using var r = new HttpRequestMessage(HttpMethod.Post, $"{path}/projects/{pair.Project}/disbursements")
             {
                 Content = JsonContent.Create(new { fundSourceId = sourceOf(pair), amount = 1.00m, kind = "Progress", voucherNo = $"BENCH-{n:0000000}", paidOn = "2019-04-01" }),
             };
             r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", finance);
             var t = Stopwatch.StartNew();
-            var response = await http.SendAsync(r);
+            var response = await (to ?? http).SendAsync(r);
             await response.Content.ReadAsByteArrayAsync();
             if (response.IsSuccessStatusCode) latencies.Add(t.Elapsed.TotalMilliseconds);
             else Interlocked.Increment(ref errors);
@@ -172,17 +202,43 @@ async Task<(double Rate, List<double> Sorted, int Errors)> Pay(Func<(string Proj
 var (commandRate, own, ownErrors) = await Pay(p => p.Source, seconds * 2);
 Report("HTTP disbursement commands, 16 clients, own source each", $"{commandRate:0} commands/s, p50 {own[own.Count / 2]:0.0} ms, p99 {own[(int)(own.Count * 0.99)]:0.0} ms", $"{own.Count} acknowledged, {ownErrors} not");
 var (hotRate, hot, hotErrors) = await Pay(_ => sharedSource, seconds);
-Report("HTTP disbursement commands, 16 clients, one shared source", $"{hotRate:0} commands/s, p50 {hot[hot.Count / 2]:0.0} ms, p99 {hot[(int)(hot.Count * 0.99)]:0.0} ms", $"{hot.Count} acknowledged, {hotErrors} answered 409 after retries");
+Report("HTTP disbursement commands, 16 clients, one shared source", $"{hotRate:0} commands/s, p50 {hot[hot.Count / 2]:0.0} ms, p99 {hot[(int)(hot.Count * 0.99)]:0.0} ms", $"{hot.Count} acknowledged, {hotErrors} not");
 
-// Raw at 16 clients for the ratio.
-var raw16 = raw[16];
+var (peerRate, peerSorted, peerErrors) = await Pay(p => p.Source, seconds * 2, peerHttp, "/peer");
+Report("hand-written peer (minimal API + Npgsql, plain tables), 16 clients", $"{peerRate:0} commands/s, p50 {peerSorted[peerSorted.Count / 2]:0.0} ms, p99 {peerSorted[(int)(peerSorted.Count * 0.99)]:0.0} ms", $"{peerSorted.Count} acknowledged, {peerErrors} not");
+peer.Kill();
+
+long martenCount = 0;
+var martenStop = DateTime.UtcNow.AddSeconds(seconds);
+await Task.WhenAll(pairs.Select(async pair =>
+{
+    while (DateTime.UtcNow < martenStop)
+    {
+        await MartenOnlyPeer.PayAsync(store, county, Guid.Parse(pair.Project), Guid.Parse(pair.Source), $"MARTEN-{Interlocked.Increment(ref voucher):0000000}");
+        Interlocked.Increment(ref martenCount);
+    }
+}));
+var martenRate = martenCount / (double)seconds;
+Report("Marten alone (locked fetch, decider, append; no HTTP), 16 tasks", $"{martenRate:0} commands/s");
+
 Console.WriteLine();
-Console.WriteLine("| measurement | figure | baseline | ratio | target |");
-Console.WriteLine("|---|---|---|---|---|");
-foreach (var (name, value, note) in results) Console.WriteLine($"| {name} | {value} | | | {note} |");
-Console.WriteLine($"| ratio: HTTP commands / raw commits at 16 clients | {commandRate:0} / {raw16:0} | | {commandRate / raw16:P0} | ≥ 25% |");
-Console.WriteLine($"| ratio: bulk import / server-side insert | {importRate:0} / {serverBulk:0} | | {importRate / serverBulk:P0} | ≥ 40% |");
+Console.WriteLine("| measurement | figure | note |");
+Console.WriteLine("|---|---|---|");
+foreach (var (name, value, note) in results) Console.WriteLine($"| {name} | {value} | {note} |");
+Console.WriteLine();
+Console.WriteLine($"ratio http-vs-handwritten: {100 * commandRate / peerRate:0} %");
+Console.WriteLine($"ratio shared-vs-own-source: {100 * hotRate / commandRate:0} %");
+Console.WriteLine($"count shared-source-409: {hotErrors}");
+Console.WriteLine($"ratio full-rebuild-vs-event-read: {100 * rebuildRate / readRate:0} %");
+Console.WriteLine($"ratio import-vs-bulk-insert: {100 * importRate / serverBulk:0} %");
+Console.WriteLine($"p99 project-trail: {trailP99:0.0} ms");
 return 0;
+
+async Task<bool> Healthy(HttpClient client)
+{
+    try { return (await client.GetAsync("/health")).IsSuccessStatusCode; }
+    catch (HttpRequestException) { return false; }
+}
 
 async Task Exec(string sql)
 {

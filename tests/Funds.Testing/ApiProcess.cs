@@ -78,7 +78,7 @@ public sealed class ApiProcess(string connectionString, IReadOnlyDictionary<stri
         _process?.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -27,18 +27,30 @@ public static class EventChain
             hash text not null,
             unique (stream_id, version));
 
-        create or replace function {schema}.funds_chain_event() returns trigger language plpgsql as $fn$
-        declare prev text;
+        -- Once per statement over its new rows (a COPY of thousands of events is one call): each event's hash
+        -- covers the previous hash of its stream, so rows are taken in stream order.
+        create or replace function {schema}.funds_chain_events() returns trigger language plpgsql as $fn$
+        declare r record; prev text; cur uuid; last_version bigint;
+                seqs bigint[] := array[]::bigint[]; streams uuid[] := array[]::uuid[]; versions bigint[] := array[]::bigint[]; hashes text[] := array[]::text[];
         begin
-            select h.hash into prev from {schema}.funds_event_hashes h where h.stream_id = NEW.stream_id and h.version = NEW.version - 1;
-            insert into {schema}.funds_event_hashes (seq_id, stream_id, version, hash)
-            values (NEW.seq_id, NEW.stream_id, NEW.version,
-                    encode(sha256(convert_to(coalesce(prev, '') || '|' || NEW.stream_id::text || '|' || NEW.version::text || '|' || NEW.type || '|' || NEW.data::text, 'UTF8')), 'hex'));
-            return NEW;
+            for r in select n.seq_id, n.stream_id, n.version, n.type, n.data from new_events n order by n.stream_id, n.version loop
+                if cur is distinct from r.stream_id or last_version <> r.version - 1 then
+                    prev := null;
+                    select h.hash into prev from {schema}.funds_event_hashes h where h.stream_id = r.stream_id and h.version = r.version - 1;
+                end if;
+                prev := encode(sha256(convert_to(coalesce(prev, '') || '|' || r.stream_id::text || '|' || r.version::text || '|' || r.type || '|' || r.data::text, 'UTF8')), 'hex');
+                cur := r.stream_id; last_version := r.version;
+                seqs := seqs || r.seq_id; streams := streams || r.stream_id; versions := versions || r.version; hashes := hashes || prev;
+            end loop;
+            insert into {schema}.funds_event_hashes (seq_id, stream_id, version, hash) select * from unnest(seqs, streams, versions, hashes);
+            return null;
         end $fn$;
 
         drop trigger if exists funds_chain_event on {schema}.mt_events;
-        create trigger funds_chain_event after insert on {schema}.mt_events for each row execute function {schema}.funds_chain_event();
+        drop function if exists {schema}.funds_chain_event();
+        drop trigger if exists funds_chain_events on {schema}.mt_events;
+        create trigger funds_chain_events after insert on {schema}.mt_events referencing new table as new_events
+            for each statement execute function {schema}.funds_chain_events();
 
         -- Chain events stored before the trigger existed, in stream order.
         do $do$
