@@ -15,18 +15,28 @@ public static class Authentication
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenIssuer>();
 
+        var external = options.External;
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = options.Issuer,
-                ValidAudience = options.Audience,
-                IssuerSigningKey = key,
+                ValidIssuers = external?.Issuer is { } i ? [options.Issuer, i] : [options.Issuer],
+                ValidAudiences = external?.Audience is { } a ? [options.Audience, a] : [options.Audience],
+                IssuerSigningKeys = [key, .. external?.StaticKeys() ?? []],
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256],
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
                 NameClaimType = FundsClaims.Subject,
                 RoleClaimType = FundsClaims.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            if (external?.Authority is { } authority)
+            {
+                o.Authority = authority;
+                o.RequireHttpsMetadata = !authority.StartsWith("http://localhost", StringComparison.OrdinalIgnoreCase);
+            }
+            o.Events = new JwtBearerEvents { OnTokenValidated = c => TokenRules.Check(c, options) };
         });
         builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
