@@ -4,7 +4,8 @@ using Marten.Events.Daemon.Coordination;
 namespace Funds.Api.Admin;
 
 /// <summary>Rebuilds every read model from the events, in every database of the deployment. Projections read
-/// only event data (no clock), so a rebuild gives exactly the documents the live projections made.</summary>
+/// only event data (no clock), so a rebuild gives exactly the documents the live projections made. The
+/// projections of a database are rebuilt side by side, each by its own shard.</summary>
 public static class Rebuild
 {
     [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildProjections"), Wolverine.Http.NotTenanted]
@@ -23,7 +24,7 @@ public static class Rebuild
             if (coordinator is not null)
             {
                 var daemon = await coordinator.DaemonForDatabase(database.Name());
-                foreach (var name in names) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
+                await Task.WhenAll(names.Select(name => daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct)));
                 // A rebuild leaves the rebuilt shards stopped on the running daemon: start them again so the
                 // asynchronous read models keep following new events.
                 if (daemon.IsRunning) await daemon.StartAllAsync();
@@ -31,12 +32,12 @@ public static class Rebuild
             else
             {
                 using var daemon = databases.Count == 1 ? await store.BuildProjectionDaemonAsync() : await store.BuildProjectionDaemonAsync(database.Name());
-                foreach (var name in names)
+                await Task.WhenAll(names.Select(async name =>
                 {
                     var t = DateTimeOffset.UtcNow;
                     await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
-                    each[name] = each.GetValueOrDefault(name) + (DateTimeOffset.UtcNow - t).TotalSeconds;
-                }
+                    lock (each) each[name] = each.GetValueOrDefault(name) + (DateTimeOffset.UtcNow - t).TotalSeconds;
+                }));
             }
         }
         return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds, each.Count == 0 ? null : each);
