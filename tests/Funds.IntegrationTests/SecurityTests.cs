@@ -211,5 +211,8 @@ public class SecurityTests(FundsApp app) : IntegrationTest(app)
         });
         Assert.DoesNotContain("   at ", malformed.ReadAsText());
         Assert.DoesNotContain("Exception", malformed.ReadAsText());
+        // No map of the API for strangers unless the operator publishes it (Funds:OpenApi:Enabled).
+        await production.Scenario(s => { s.Get.Url("/swagger/v1/swagger.json"); s.StatusCodeShouldBe(401); });
+        await production.Scenario(s => { s.Get.Url("/swagger/index.html"); s.StatusCodeShouldBe(401); });
     }
 }

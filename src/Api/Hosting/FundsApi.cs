@@ -118,15 +118,20 @@ public static class FundsApi
         app.UseRequestLimits();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
+        // The OpenAPI document and Swagger UI describe every route: on in Development, elsewhere only when configured.
+        var openApi = app.Configuration.GetValue("Funds:OpenApi:Enabled", app.Environment.IsDevelopment());
+        if (openApi)
         {
-            o.SwaggerEndpoint("/swagger/v1/swagger.json", "Funds API v1");
-            o.DocumentTitle = "Funds API";
-        });
+            app.UseSwagger();
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/swagger/v1/swagger.json", "Funds API v1");
+                o.DocumentTitle = "Funds API";
+            });
+        }
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect(openApi ? "/swagger" : "/health")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapDevTokens();
         app.MapWolverineEndpoints(o =>

@@ -1,6 +1,6 @@
 namespace Funds.Api.Hosting;
 
-/// <summary>Zero-configuration database for `dotnet run`: when ConnectionStrings:Funds is not set,
+/// <summary>Zero-configuration database for `dotnet run` in Development: when ConnectionStrings:Funds is not set,
 /// the persistent local cluster under the repository's git-ignored `.data/postgres` is started
 /// (or reused) and its connection string used. A configured connection string always wins.</summary>
 public static class LocalDatabase
@@ -11,6 +11,10 @@ public static class LocalDatabase
     {
         var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (!builder.Environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not configured. Outside Development Funds needs a database you run " +
+                "(e.g. the environment variable ConnectionStrings__Funds); the zero-configuration local cluster is for Development only.");
 
         var section = builder.Configuration.GetSection("Funds:LocalDatabase");
         var dataDirectory = section["DataDirectory"] ?? Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".data", "postgres");

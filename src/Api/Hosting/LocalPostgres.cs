@@ -18,7 +18,11 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public string DataDirectory { get; }
     public int Port { get; }
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50";
+    /// <summary>Set for the persistent Development cluster, which takes passwords (scram-sha-256); the tests'
+    /// throwaway clusters trust local connections.</summary>
+    public string? Password { get; private init; }
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50"
+                                      + (Password is null ? "" : $";Password={Password}");
 
     private LocalPostgres(string bin, string dataDirectory, int port, bool throwaway, bool startedHere)
         => (_bin, DataDirectory, Port, _throwaway, _startedHere) = (bin, dataDirectory, port, throwaway, startedHere);
@@ -56,14 +60,20 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     /// <summary>Starts the persistent cluster in <paramref name="dataDirectory"/>, creating it on first use,
-    /// or reuses it when it is already running.</summary>
+    /// or reuses it when it is already running. It takes passwords: the superuser's is generated once and kept
+    /// beside the cluster in <c>postgres.password</c> (mode 0600); a cluster made before that (trusting local
+    /// connections) is switched over on its next start.</summary>
     public static async Task<LocalPostgres> StartPersistentAsync(string dataDirectory, int port, CancellationToken ct = default)
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(InstallHint);
         dataDirectory = Path.GetFullPath(dataDirectory);
+        var passwordFile = dataDirectory.TrimEnd('/') + ".password";
         var running = RunningPort(dataDirectory);
         if (running is not null && await IsRunningAsync(bin, dataDirectory, ct))
-            return new LocalPostgres(bin, dataDirectory, running.Value, throwaway: false, startedHere: false);
+        {
+            var reused = new LocalPostgres(bin, dataDirectory, running.Value, throwaway: false, startedHere: false);
+            return await reused.RequirePasswordAsync(passwordFile, ct);
+        }
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
             await InitAsync(bin, dataDirectory, ct);
@@ -72,7 +82,33 @@ public sealed class LocalPostgres : IAsyncDisposable
                 $"Port {port} for the local PostgreSQL cluster in {dataDirectory} is taken by another program. " +
                 "Set Funds:LocalDatabase:Port to a free port, or configure ConnectionStrings:Funds.");
         await StartAsync(bin, dataDirectory, port, ["max_connections=200"], ct);
-        return new LocalPostgres(bin, dataDirectory, port, throwaway: false, startedHere: true);
+        return await new LocalPostgres(bin, dataDirectory, port, throwaway: false, startedHere: true).RequirePasswordAsync(passwordFile, ct);
+    }
+
+    private async Task<LocalPostgres> RequirePasswordAsync(string passwordFile, CancellationToken ct)
+    {
+        var hba = Path.Combine(DataDirectory, "pg_hba.conf");
+        if (File.Exists(passwordFile) && !File.ReadAllText(hba).Contains("trust", StringComparison.Ordinal))
+            return new LocalPostgres(_bin, DataDirectory, Port, _throwaway, _startedHere) { Password = File.ReadAllText(passwordFile).Trim() };
+
+        var password = File.Exists(passwordFile) ? File.ReadAllText(passwordFile).Trim() : Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        if (!File.Exists(passwordFile))
+        {
+            using (File.Create(passwordFile)) { }
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.WriteAllText(passwordFile, password + "\n");
+        }
+        await using (var conn = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            await conn.OpenAsync(ct);
+            await using var cmd = new Npgsql.NpgsqlCommand($"alter role postgres password '{password}'", conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        File.WriteAllText(hba, "# Funds: the Development cluster takes passwords (see postgres.password beside this folder).\n" +
+                               "local all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n");
+        if (IsRoot) await RunAsync("chown", ["postgres:postgres", hba], ct);
+        await RunAsync(Path.Combine(_bin, "pg_ctl"), ["reload", "-D", DataDirectory], ct);
+        return new LocalPostgres(_bin, DataDirectory, Port, _throwaway, _startedHere) { Password = password };
     }
 
     /// <summary>Stops the server (fault-injection: the reliability run restarts it with <see cref="RestartAsync"/>).</summary>
