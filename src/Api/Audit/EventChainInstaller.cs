@@ -1,21 +1,23 @@
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 
 namespace Funds.Api.Audit;
 
-/// <summary>Installs the hash-chain table and trigger after Marten has created its schema.</summary>
-public sealed class EventChainInstaller(IDocumentStore store) : IHostedService
+/// <summary>Installs the hash chain, its one-time backfill and the append-only guards after Marten has created its
+/// schema, one database at a time, under an advisory lock (nodes starting together install once).</summary>
+public sealed class EventChainInstaller(IDocumentStore store, DigestSigner? signer = null) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        _ = signer?.Enabled;
         foreach (var database in await store.Storage.AllDatabases())
         {
             await database.ApplyAllConfiguredChangesToDatabaseAsync(ct: ct);
             await using var conn = database.CreateConnection();
             await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn);
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn, tx);
             await cmd.ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
         }
     }
 
