@@ -94,19 +94,7 @@ public static class EventChain
         create trigger funds_chain_events after insert on {schema}.mt_events referencing new table as new_events
             for each statement execute function {schema}.funds_chain_events();
 
-        create or replace function {schema}.funds_refuse_change() returns trigger language plpgsql as $fn$
-        begin
-            raise exception 'funds: % on %.% refused: the event store is append-only (docs/audit.md)', tg_op, tg_table_schema, tg_table_name
-                using errcode = 'insufficient_privilege',
-                      hint = 'Events, their hashes and the chain state are never changed or removed; correct a record with a new event.';
-        end $fn$;
-        {string.Concat(Guarded.Select(t => $"""
-
-        drop trigger if exists {Guard} on {schema}.{t};
-        create trigger {Guard} before update or delete on {schema}.{t} for each row execute function {schema}.funds_refuse_change();
-        drop trigger if exists {TruncateGuard} on {schema}.{t};
-        create trigger {TruncateGuard} before truncate on {schema}.{t} for each statement execute function {schema}.funds_refuse_change();
-        """))}
+        {string.Concat(Guarded.Select(t => GuardDdl(schema, t)))}
 
         -- Once, at the first start with chain v2: chain the events stored before any trigger existed. Afterwards an
         -- event without a hash is reported, never quietly chained.
@@ -125,6 +113,21 @@ public static class EventChain
             end loop;
             insert into {schema}.funds_chain_state (v1_through_seq, backfilled) values (v1_through, n);
         end $do$;
+        """;
+
+    /// <summary>Makes one table append-only: a row trigger refusing UPDATE and DELETE, a statement trigger refusing TRUNCATE.</summary>
+    public static string GuardDdl(string schema, string table) => $"""
+
+        create or replace function {schema}.funds_refuse_change() returns trigger language plpgsql as $fn$
+        begin
+            raise exception 'funds: % on %.% refused: the event store is append-only (docs/audit.md)', tg_op, tg_table_schema, tg_table_name
+                using errcode = 'insufficient_privilege',
+                      hint = 'Events, their hashes and the chain state are never changed or removed; correct a record with a new event.';
+        end $fn$;
+        drop trigger if exists {Guard} on {schema}.{table};
+        create trigger {Guard} before update or delete on {schema}.{table} for each row execute function {schema}.funds_refuse_change();
+        drop trigger if exists {TruncateGuard} on {schema}.{table};
+        create trigger {TruncateGuard} before truncate on {schema}.{table} for each statement execute function {schema}.funds_refuse_change();
         """;
 
     public static string Hash(string previous, Guid streamId, long version, string type, string data)
