@@ -25,6 +25,8 @@ public static class EventChain
     public const string Guard = "funds_append_only";
     public const string TruncateGuard = "funds_append_only_truncate";
 
+    private const string Tombstone = "tombstone";
+
     private static readonly string[] Guarded = ["mt_events", "funds_event_hashes", "funds_chain_state"];
 
     private static string HashCall(string r) =>
@@ -227,6 +229,7 @@ public static class EventChain
         StoredEvent? last = null;
         string? previous = null;
         var currentBroken = false;
+        var tombstones = false;
         long events = 0;
         void Break(StoredEvent e, string reason)
         {
@@ -239,6 +242,11 @@ public static class EventChain
             if (last is null) return;
             heads.Add(new StreamHead(last.StreamId, last.Version, previous!));
             if (declared is null) return;
+            if (tombstones)
+            {
+                declared.Remove(last.StreamId);
+                return;
+            }
             if (!declared.Remove(last.StreamId, out var version))
                 Break(last, "the stream has events but no row in mt_streams");
             else if (version != last.Version)
@@ -250,15 +258,22 @@ public static class EventChain
         {
             events++;
             var e = Read(reader);
-            if (e.StreamId != last?.StreamId)
+            var sameStream = e.StreamId == last?.StreamId;
+            if (!sameStream)
             {
                 EndStream();
                 previous = null;
                 currentBroken = false;
-                if (e.Version != 1) Break(e, $"the stream's first stored event is version {e.Version}: earlier events were removed");
+                tombstones = true;
             }
-            else if (e.Version != last.Version + 1)
+            // Marten's tombstones (filling the sequence numbers of a failed save) form a stream of their own,
+            // numbered by sequence, with gaps; every other stream is numbered from 1 without gaps.
+            tombstones &= e.Type == Tombstone;
+            if (!tombstones && !sameStream && e.Version != 1)
+                Break(e, $"the stream's first stored event is version {e.Version}: earlier events were removed");
+            else if (!tombstones && sameStream && e.Version != last!.Version + 1)
                 Break(e, $"versions {last.Version + 1} to {e.Version - 1} are missing: events were removed");
+            if (!sameStream || e.Version != last!.Version + 1) previous = null;
 
             var stored = reader.IsDBNull(15) ? null : reader.GetString(15);
             var algorithm = reader.IsDBNull(16) ? (short)0 : reader.GetInt16(16);
