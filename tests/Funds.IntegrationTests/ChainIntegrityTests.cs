@@ -121,6 +121,46 @@ public class ChainIntegrityTests(FundsApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task a_role_that_may_only_append_gets_its_events_chained_and_cannot_write_hashes()
+    {
+        var role = "funds_append_" + Guid.NewGuid().ToString("N")[..8];
+        var stream = Guid.NewGuid();
+        await using var conn = new NpgsqlConnection(App.ConnectionString);
+        await conn.OpenAsync();
+        await Exec(conn, $"""
+            create role {role};
+            grant usage on schema funds to {role};
+            grant select, insert on funds.mt_events, funds.mt_streams to {role};
+            grant usage on sequence funds.mt_events_sequence to {role};
+            grant select on funds.funds_event_hashes, funds.funds_chain_state to {role};
+            """, stream);
+        try
+        {
+            await Exec(conn, $"""
+                set role {role};
+                insert into funds.mt_streams (id, tenant_id, version, is_archived) values (@id, '{FundsApp.County}', 1, false);
+                insert into funds.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id)
+                values (nextval('funds.mt_events_sequence'), gen_random_uuid(), @id, 1, jsonb_build_object(), 'chain_test_note', now(), '{FundsApp.County}');
+                reset role;
+                """, stream);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => Exec(conn, $"""
+                set role {role};
+                insert into funds.funds_event_hashes (seq_id, stream_id, version, hash, algorithm) values (-1, @id, 2, 'planted', 2);
+                """, stream));
+            Assert.Equal("42501", refused.SqlState);
+        }
+        finally
+        {
+            await Exec(conn, $"reset role; drop owned by {role}; drop role {role}", stream);
+        }
+        var report = await Get<IntegrityReport>("/api/audit/integrity");
+        Assert.DoesNotContain(report.Broken, b => b.StreamId == stream);
+        await using var hashed = new NpgsqlCommand("select algorithm from funds.funds_event_hashes where stream_id = @id", conn);
+        hashed.Parameters.AddWithValue("id", stream);
+        Assert.Equal((short)2, await hashed.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task martens_tombstones_for_the_sequence_numbers_of_a_failed_save_are_not_taken_for_removed_events()
     {
         // as Marten writes them: a stream row at version 0, events numbered by their sequence, with gaps

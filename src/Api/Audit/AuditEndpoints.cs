@@ -1,6 +1,7 @@
 using Funds.Api.FundSources;
 using Funds.Api.Projects;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Funds.Api.Audit;
 
@@ -73,6 +74,7 @@ public static class AuditEndpoints
     /// its SHA-256 over the DER is the digests' <c>keyId</c>.</summary>
     [WolverineGet("/api/audit/digest/public-key", OperationId = "GetDigestPublicKey")]
     [Allow(Reads.History)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/x-pem-file")]
     public static IResult DigestPublicKey(DigestSigner signer)
     {
         signer.EnsureEnabled();

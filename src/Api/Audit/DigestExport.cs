@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Funds.Api.Audit;
@@ -9,7 +10,11 @@ namespace Funds.Api.Audit;
 /// (every event's recomputed hash, so a later export can be checked against an earlier digest at its sequence).</summary>
 public static class DigestExport
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,   // a file, not a web page: keep quotes and < readable
+    };
 
     public static async Task<SignedDigest> WriteAsync(IDocumentStore store, DigestSigner signer, string county, string directory,
         DateTimeOffset now, CancellationToken ct)

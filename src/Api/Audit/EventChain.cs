@@ -73,8 +73,10 @@ public static class EventChain
             $f$;
 
         -- Once per statement over its new rows (a COPY of thousands of events is one call): each event's hash
-        -- covers the previous hash of its stream, so rows are taken in stream order.
-        create or replace function {schema}.funds_chain_events() returns trigger language plpgsql as $fn$
+        -- covers the previous hash of its stream, so rows are taken in stream order. It runs as the owner
+        -- (security definer): a role that may append events needs no right to write hashes.
+        create or replace function {schema}.funds_chain_events() returns trigger language plpgsql
+            security definer set search_path = pg_catalog, pg_temp as $fn$
         declare r record; prev text; cur uuid; last_version bigint;
                 seqs bigint[] := array[]::bigint[]; streams uuid[] := array[]::uuid[]; versions bigint[] := array[]::bigint[]; hashes text[] := array[]::text[];
         begin
