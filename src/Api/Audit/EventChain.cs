@@ -54,8 +54,12 @@ public static class EventChain
             backfilled bigint not null,
             installed_at timestamptz not null default now());
 
-        create or replace function {schema}.funds_chain_field(v text) returns text language sql immutable as
-            $f$ select coalesce(octet_length(convert_to(v, 'UTF8'))::text || ':' || v, '-') $f$;
+        -- A field's UTF-8 length: on a UTF8 database its octet length (converting every field costs a third of the trigger's time).
+        do $do$ begin
+            execute format($f$create or replace function {schema}.funds_chain_field(v text) returns text language sql immutable as
+                $b$ select coalesce(octet_length(%s)::text || ':' || v, '-') $b$$f$,
+                case when current_setting('server_encoding') = 'UTF8' then 'v' else 'convert_to(v, ''UTF8'')' end);
+        end $do$;
 
         create or replace function {schema}.funds_event_hash(prev text, seq_id bigint, id uuid, stream_id uuid, version bigint, type text,
             tenant_id text, ts timestamptz, data jsonb, bdata bytea, headers jsonb, correlation_id text, causation_id text, user_name text,
