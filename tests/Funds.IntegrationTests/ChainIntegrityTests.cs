@@ -94,6 +94,29 @@ public class ChainIntegrityTests(FundsApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task removing_every_event_of_a_stream_is_reported_not_taken_for_an_unknown_project()
+    {
+        var (project, _) = await Disbursed();
+        await using var owner = await Owner();
+        var saved = await SaveStream(owner, project);
+        try
+        {
+            await Exec(owner, """
+                delete from funds.funds_event_hashes where stream_id = @id;
+                delete from funds.mt_events where stream_id = @id;
+                """, project);
+            var report = await Get<IntegrityReport>($"/api/projects/{project}/integrity");
+            Assert.False(report.Intact);
+            Assert.Contains("none of its events is stored", report.Broken.Single().Reason);
+        }
+        finally
+        {
+            await Restore(owner, saved);
+        }
+        await AssertIntact(project);
+    }
+
+    [Fact]
     public async Task an_event_stored_while_the_trigger_was_off_stays_unhashed_after_a_restart()
     {
         var (project, _) = await Disbursed();

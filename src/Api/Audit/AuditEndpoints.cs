@@ -95,6 +95,6 @@ public static class AuditEndpoints
     private static async Task<IntegrityReport> Stream(Guid id, IDocumentStore store, string county, HttpContext http, RuleViolation notFound)
     {
         var report = await EventChain.VerifyStreamAsync(store, county, id, http.RequestAborted);
-        return report.EventsChecked == 0 ? throw notFound : report;
+        return report is { EventsChecked: 0, Intact: true } ? throw notFound : report;
     }
 }
