@@ -25,6 +25,9 @@ public static class EventChain
     public const string Guard = "funds_append_only";
     public const string TruncateGuard = "funds_append_only_truncate";
 
+    /// <summary>The first line of the event hashes export; then one line per event, in stream and version order.</summary>
+    public const string EventHashesHeader = "sequence,stream_id,version,hash";
+
     private const string Tombstone = "tombstone";
 
     private static readonly string[] Guarded = ["mt_events", "funds_event_hashes", "funds_chain_state"];
@@ -138,6 +141,7 @@ public static class EventChain
         create trigger {TruncateGuard} before truncate on {schema}.{table} for each statement execute function {schema}.funds_refuse_change();
         """;
 
+    /// <summary>Chain v1 (type and data only), for hashes stored before v2.</summary>
     public static string Hash(string previous, Guid streamId, long version, string type, string data)
         => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{previous}|{streamId}|{version}|{type}|{data}")));
 
@@ -165,9 +169,6 @@ public static class EventChain
         return unsigned with { Signature = signer.Sign(unsigned.Statement()) };
     }
 
-    /// <summary>The first line of the event hashes export; then one line per event, in stream and version order.</summary>
-    public const string EventHashesHeader = "sequence,stream_id,version,hash";
-
     public static string MerkleRoot(IEnumerable<StreamHead> heads)
     {
         var level = heads.OrderBy(h => h.StreamId.ToString(), StringComparer.Ordinal)
@@ -188,7 +189,8 @@ public static class EventChain
     /// <summary>Recomputes chains from the stored events (one stream, or all) up to a sequence, in one snapshot; names the
     /// first broken link of each stream and returns each stream's head as recomputed. Without a sequence, also checks each
     /// stream's newest event against <c>mt_streams.version</c>.</summary>
-    private static async Task<(IntegrityReport Report, List<StreamHead> Heads, long UpTo, string EventHashes)> ScanAsync(IDocumentStore store, string county, Guid? streamId, long? upToSequence, TextWriter? lines, CancellationToken ct)
+    private static async Task<(IntegrityReport Report, List<StreamHead> Heads, long UpTo, string EventHashes)> ScanAsync(
+        IDocumentStore store, string county, Guid? streamId, long? upToSequence, TextWriter? lines, CancellationToken ct)
     {
         var schema = store.Options.Events.DatabaseSchemaName;
         await using var conn = await Open(store, county, ct);
