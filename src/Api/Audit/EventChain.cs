@@ -38,6 +38,9 @@ public static class EventChain
 
     public static string Ddl(string schema) => $"""
         select pg_advisory_xact_lock(hashtext('{schema}.funds_event_chain'));
+        -- Appends lock mt_events, then (in the trigger) the hash table; taking mt_events first keeps that order,
+        -- so an append running while a node starts waits instead of deadlocking.
+        lock table {schema}.mt_events in access exclusive mode;
 
         create table if not exists {schema}.funds_event_hashes (
             seq_id bigint primary key,
@@ -46,8 +49,13 @@ public static class EventChain
             hash text not null,
             unique (stream_id, version));
         -- Hashes stored before chain v2 are v1; every later one names its algorithm.
-        alter table {schema}.funds_event_hashes add column if not exists algorithm smallint not null default 1;
-        alter table {schema}.funds_event_hashes alter column algorithm drop default;
+        do $do$ begin
+            if not exists (select 1 from information_schema.columns
+                           where table_schema = '{schema}' and table_name = 'funds_event_hashes' and column_name = 'algorithm') then
+                alter table {schema}.funds_event_hashes add column algorithm smallint not null default 1;
+                alter table {schema}.funds_event_hashes alter column algorithm drop default;
+            end if;
+        end $do$;
 
         -- One row, written once: when the chain (v2) was installed, up to which sequence v1 hashes may exist,
         -- and how many stored events the one-time backfill chained. Without it, no v1 hash is accepted.
