@@ -36,7 +36,9 @@ public static class EventChain
         $"funds_event_hash(prev, {r}seq_id, {r}id, {r}stream_id, {r}version, {r}type, {r}tenant_id, {r}\"timestamp\", {r}data, {r}bdata, " +
         $"{r}headers, {r}correlation_id, {r}causation_id, {r}user_name, {r}mt_dotnet_type, {r}is_archived)";
 
+    /// <summary>The chain's tables, functions, triggers and guards, and the one-time backfill, in one transaction of its own.</summary>
     public static string Ddl(string schema) => $"""
+        begin;
         select pg_advisory_xact_lock(hashtext('{schema}.funds_event_chain'));
         -- Appends lock mt_events, then (in the trigger) the hash table; taking mt_events first keeps that order,
         -- so an append running while a node starts waits instead of deadlocking.
@@ -132,6 +134,7 @@ public static class EventChain
             end loop;
             insert into {schema}.funds_chain_state (v1_through_seq, backfilled) values (v1_through, n);
         end $do$;
+        commit;
         """;
 
     /// <summary>Makes one table append-only: a row trigger refusing UPDATE and DELETE, a statement trigger refusing TRUNCATE.</summary>

@@ -14,10 +14,8 @@ public sealed class EventChainInstaller(IDocumentStore store, DigestSigner? sign
             await database.ApplyAllConfiguredChangesToDatabaseAsync(ct: ct);
             await using var conn = database.CreateConnection();
             await conn.OpenAsync(ct);
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn, tx);
+            await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn);
             await cmd.ExecuteNonQueryAsync(ct);
-            await tx.CommitAsync(ct);
         }
     }
 
