@@ -52,6 +52,14 @@ public class LegacyDatabaseTests(FundsApp app) : IntegrationTest(app)
             await session.SaveChangesAsync();
         }
 
+        // an append-only guard already on the events is lifted for the adoption only, inside its transaction
+        await using (var conn = new NpgsqlConnection(connectionString))
+        {
+            await conn.OpenAsync();
+            await using var guard = new NpgsqlCommand(EventChain.GuardDdl("funds", "mt_events"), conn);
+            await guard.ExecuteNonQueryAsync();
+        }
+
         await using var host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Funds", connectionString);
@@ -75,5 +83,12 @@ public class LegacyDatabaseTests(FundsApp app) : IntegrationTest(app)
         });
         var store = host.Services.GetRequiredService<IDocumentStore>();
         Assert.True((await EventChain.VerifyAllAsync(store, FundsApp.County, default)).Intact);
+        await using (var conn = new NpgsqlConnection(connectionString))
+        {
+            await conn.OpenAsync();
+            await using var enabled = new NpgsqlCommand(
+                $"select string_agg(tgenabled::text, '') from pg_trigger where tgrelid = 'funds.mt_events'::regclass and tgname like '{EventChain.Guard}%'", conn);
+            Assert.Equal("OO", (string)(await enabled.ExecuteScalarAsync())!);
+        }
     }
 }

@@ -5,18 +5,20 @@ using Funds.Api.Hosting;
 namespace Funds.Api.Admin;
 
 /// <summary>Operations run from the command line against the configured database, without serving HTTP:
-/// <c>dotnet run --project src/Api -- projections rebuild</c>, <c>-- verify-integrity</c> and <c>-- reconcile</c>
-/// (the last two for every county, or one with <c>--county CODE</c>; exit code 1 when something does not hold).</summary>
+/// <c>dotnet run --project src/Api -- projections rebuild</c>, <c>-- verify-integrity</c>, <c>-- reconcile</c> and
+/// <c>-- export-digest --out DIR</c> (the last three for every county, or one with <c>--county CODE</c>; exit code 1 when
+/// something does not hold). An export writes a signed digest's files into DIR (one county) or DIR/CODE (each county).</summary>
 public static class Commands
 {
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
         var command = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));
-        if (command is not ("projections rebuild" or "verify-integrity" or "reconcile")) return null;
+        if (command is not ("projections rebuild" or "verify-integrity" or "reconcile" or "export-digest")) return null;
 
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var counties = app.Services.GetRequiredService<Counties>();
-        await new EventChainInstaller(store).StartAsync(CancellationToken.None);
+        var signer = app.Services.GetRequiredService<DigestSigner>();
+        await new EventChainInstaller(store, signer).StartAsync(CancellationToken.None);
         if (command == "projections rebuild")
         {
             var result = await Rebuild.RunAsync(store, null, CancellationToken.None);
@@ -28,6 +30,12 @@ public static class Commands
         if (only is not null && counties.Find(only) is null)
         {
             Console.Error.WriteLine($"No county {only} is served here; configured: {string.Join(", ", counties.All.Select(c => c.Code))}.");
+            return 2;
+        }
+        var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+        if (command == "export-digest" && (output is null || !signer.Enabled))
+        {
+            Console.Error.WriteLine(output is null ? "export-digest needs --out DIR." : "No digest signing key is configured (Funds:Audit:SigningKey or Funds:Audit:SigningKeyFile).");
             return 2;
         }
         var json = new JsonSerializerOptions { WriteIndented = true };
@@ -42,6 +50,16 @@ public static class Commands
                     ? $"{county.Code} {county.Name}: consistent ({result.EventsRead} events; received {result.Received:0.00}, allocated {result.Allocated:0.00}, disbursed {result.Disbursed:0.00})."
                     : $"{county.Code} {county.Name}: {result.Differences.Count} DIFFERENCE(S), listed above.");
                 ok &= result.Consistent;
+                continue;
+            }
+            if (command == "export-digest")
+            {
+                var directory = only is null ? Path.Combine(output!, county.Code) : output!;
+                var digest = await DigestExport.WriteAsync(store, signer, county.Code, directory,
+                    app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
+                Console.WriteLine($"{county.Code} {county.Name}: digest up to sequence {digest.UpToSequence}, root {digest.Root}, " +
+                                  $"{digest.Events} events in {digest.Streams} streams{(digest.Intact ? "" : ", CHAINS BROKEN")}, signed by key {digest.KeyId}; written to {directory}.");
+                ok &= digest.Intact;
                 continue;
             }
             var report = await EventChain.VerifyAllAsync(store, county.Code, CancellationToken.None);

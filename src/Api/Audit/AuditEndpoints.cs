@@ -1,6 +1,7 @@
 using Funds.Api.FundSources;
 using Funds.Api.Projects;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Funds.Api.Audit;
 
@@ -55,12 +56,30 @@ public static class AuditEndpoints
     public static Task<IntegrityReport> AllIntegrity(IDocumentStore store, IQuerySession session, HttpContext http)
         => EventChain.VerifyAllAsync(store, session.TenantId, http.RequestAborted);
 
-    /// <summary>A digest of the county's store up to a sequence: a Merkle root over every stream's head hash,
-    /// recomputed from the stored events. Keep it; later, verify the store against it.</summary>
+    /// <summary>A signed digest of the county's store up to a sequence (default: the newest event): the Merkle root over
+    /// every stream's head hash, recomputed from the stored events, the heads themselves, the SHA-256 of the event hashes,
+    /// the county and the time, signed (ECDSA P-256) with a key the database never sees. Keep it outside the system; later,
+    /// an export checked against it with tools/Funds.Verify proves nothing up to its sequence was altered or removed.
+    /// 422 <c>digest-signing-not-configured</c> when the server has no signing key.</summary>
     [WolverineGet("/api/audit/digest", OperationId = "GetDigest")]
     [Allow(Reads.History)]
-    public static Task<Digest> GetDigest(IDocumentStore store, IQuerySession session, TimeProvider clock, HttpContext http, long? upToSequence = null)
-        => EventChain.DigestAsync(store, session.TenantId, upToSequence, clock.GetUtcNow(), http.RequestAborted);
+    public static Task<SignedDigest> GetDigest(IDocumentStore store, DigestSigner signer, IQuerySession session, TimeProvider clock, HttpContext http,
+        long? upToSequence = null)
+    {
+        if (upToSequence < 0) throw InvalidCommand.Field("upToSequence", "must be 0 or more.");
+        return EventChain.SignedDigestAsync(store, signer, session.TenantId, upToSequence, clock.GetUtcNow(), null, http.RequestAborted);
+    }
+
+    /// <summary>The public key that verifies signed digests (PEM, SubjectPublicKeyInfo). Keep it with the digests;
+    /// its SHA-256 over the DER is the digests' <c>keyId</c>.</summary>
+    [WolverineGet("/api/audit/digest/public-key", OperationId = "GetDigestPublicKey")]
+    [Allow(Reads.History)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/x-pem-file")]
+    public static IResult DigestPublicKey(DigestSigner signer)
+    {
+        signer.EnsureEnabled();
+        return Results.Text(signer.PublicKeyPem, "application/x-pem-file");
+    }
 
     /// <summary>Checks the store against a digest kept earlier: recomputes the root up to its sequence.</summary>
     [WolverinePost("/api/audit/digest/verify", OperationId = "VerifyDigest")]
@@ -76,6 +95,6 @@ public static class AuditEndpoints
     private static async Task<IntegrityReport> Stream(Guid id, IDocumentStore store, string county, HttpContext http, RuleViolation notFound)
     {
         var report = await EventChain.VerifyStreamAsync(store, county, id, http.RequestAborted);
-        return report.EventsChecked == 0 ? throw notFound : report;
+        return report is { EventsChecked: 0, Intact: true } ? throw notFound : report;
     }
 }

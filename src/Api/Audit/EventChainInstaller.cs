@@ -1,14 +1,14 @@
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 
 namespace Funds.Api.Audit;
 
-/// <summary>Installs the hash-chain table and trigger after Marten has created its schema.</summary>
-public sealed class EventChainInstaller(IDocumentStore store) : IHostedService
+/// <summary>Installs the hash chain, its one-time backfill and the append-only guards after Marten has created its
+/// schema, one database at a time, under an advisory lock (nodes starting together install once).</summary>
+public sealed class EventChainInstaller(IDocumentStore store, DigestSigner? signer = null) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        _ = signer?.Enabled;
         foreach (var database in await store.Storage.AllDatabases())
         {
             await database.ApplyAllConfiguredChangesToDatabaseAsync(ct: ct);

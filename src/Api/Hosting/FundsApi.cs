@@ -64,6 +64,7 @@ public static class FundsApi
             return new DeadlinePolicy([.. DeadlinePolicy.Plan2019, .. o.Rules], o.AtRiskDays);
         });
         builder.Services.AddSingleton<DeadlineEscalation>();
+        builder.Services.AddSingleton<DigestSigner>();
         builder.Services.AddHostedService<EventChainInstaller>();
         extend?.Invoke(builder);
 

@@ -1,3 +1,4 @@
+using Funds.Api.Audit;
 using Npgsql;
 
 namespace Funds.Api.Hosting;
@@ -33,7 +34,11 @@ public static class LegacyTenancy
             $"alter table {schema}.mt_streams add column if not exists tenant_id varchar default '*DEFAULT*'",
             $"alter table {schema}.mt_events add column if not exists tenant_id varchar default '*DEFAULT*'",
             $"update {schema}.mt_streams set tenant_id = @county",
+            // The one audited path that changes stored events: the append-only guard is lifted for this statement,
+            // inside this transaction, and is back before it commits.
+            GuardEvents(schema, "disable"),
             $"update {schema}.mt_events set tenant_id = @county",
+            GuardEvents(schema, "enable"),
             $"alter table {schema}.mt_streams drop constraint if exists pkey_mt_streams_id",
             $"alter table {schema}.mt_streams add constraint pkey_mt_streams_tenant_id_id primary key (tenant_id, id)",
             $"alter table {schema}.mt_events drop constraint if exists pk_mt_events_stream_and_version",
@@ -57,6 +62,14 @@ public static class LegacyTenancy
         await tx.CommitAsync(ct);
         return true;
     }
+
+    private static string GuardEvents(string schema, string action) => $"""
+        do $$ begin
+            if exists (select 1 from pg_trigger where tgname = '{EventChain.Guard}' and tgrelid = '{schema}.mt_events'::regclass) then
+                alter table {schema}.mt_events {action} trigger {EventChain.Guard};
+            end if;
+        end $$
+        """;
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql, CancellationToken ct)
     {

@@ -1,0 +1,3 @@
+namespace Funds.Verify;
+
+public sealed record ExportedHead(Guid StreamId, long Version, string Hash);

@@ -1,0 +1,3 @@
+using Funds.Verify;
+
+return Verifier.Run(args, Console.Out);
