@@ -14,6 +14,21 @@ public class ChainIntegrityTests(FundsApp app) : IntegrationTest(app)
     private const string Elsewhere = "chain-test";
 
     [Fact]
+    public async Task a_node_starting_on_an_installed_chain_takes_no_lock_on_the_events()
+    {
+        await using var reader = new NpgsqlConnection(App.ConnectionString);
+        await reader.OpenAsync();
+        await using var tx = await reader.BeginTransactionAsync();
+        await using (var read = new NpgsqlCommand("select count(*) from funds.mt_events", reader, tx)) await read.ExecuteScalarAsync();
+
+        var installing = new EventChainInstaller(App.Store).StartAsync(CancellationToken.None);
+        var finished = await Task.WhenAny(installing, Task.Delay(TimeSpan.FromSeconds(10))) == installing;
+        await tx.RollbackAsync();
+        await installing;
+        Assert.True(finished, "The installer waited for a reader of mt_events: it took a table lock although the chain was installed.");
+    }
+
+    [Fact]
     public async Task a_payment_raised_with_its_chain_recomputed_the_old_way_is_reported()
     {
         var (project, _) = await Disbursed();

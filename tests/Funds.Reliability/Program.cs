@@ -77,7 +77,11 @@ async Task Pay(int i)
                 Count("answered 503");
                 if (response.Headers.RetryAfter is null) Count("503 without Retry-After");
             }
-            else if (status == 500) Count("answered 500");
+            else if (status == 500)
+            {
+                Count("answered 500");
+                Console.WriteLine($"  {voucher}: 500 {await response.Content.ReadAsStringAsync()}");
+            }
             else if (status > 500) Count("other 5xx");
             else if (status == 409 && (await response.Content.ReadAsStringAsync()).Contains("\"concurrent-modification\""))
                 Count("409 concurrent-modification (retried)");

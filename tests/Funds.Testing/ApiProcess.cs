@@ -22,8 +22,10 @@ public sealed class ApiProcess(string connectionString, IReadOnlyDictionary<stri
         psi.Environment["ConnectionStrings__Funds"] = connectionString;
         foreach (var (key, value) in settings) psi.Environment[key] = value;
         _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // FUNDS_API_LOG names a file that collects the API's console output (for finding the cause of a 500).
+        var log = Environment.GetEnvironmentVariable("FUNDS_API_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(new StreamWriter(path, append: true) { AutoFlush = true }) : null;
+        _process.OutputDataReceived += (_, e) => log?.WriteLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => log?.WriteLine(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };

@@ -18,7 +18,7 @@ public static class Commands
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var counties = app.Services.GetRequiredService<Counties>();
         var signer = app.Services.GetRequiredService<DigestSigner>();
-        await new EventChainInstaller(store, signer).StartAsync(CancellationToken.None);
+        if (!Migration.RunsAsApplicationRole(app.Configuration)) await new EventChainInstaller(store, signer).StartAsync(CancellationToken.None);
         if (command == "projections rebuild")
         {
             var result = await Rebuild.RunAsync(store, null, CancellationToken.None);

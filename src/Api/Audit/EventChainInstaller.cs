@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 
 namespace Funds.Api.Audit;
@@ -12,9 +14,19 @@ public sealed class EventChainInstaller(IDocumentStore store, DigestSigner? sign
         foreach (var database in await store.Storage.AllDatabases())
         {
             await database.ApplyAllConfiguredChangesToDatabaseAsync(ct: ct);
+            var schema = store.Options.Events.DatabaseSchemaName;
+            var ddl = EventChain.Ddl(schema);
+            var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(ddl)))[..24];
             await using var conn = database.CreateConnection();
             await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand(EventChain.Ddl(store.Options.Events.DatabaseSchemaName), conn);
+            // The DDL locks mt_events exclusively: a node starting while others append would make them queue
+            // (and could deadlock them), so it runs only when what is installed differs.
+            await using var installed = new NpgsqlCommand($"""
+                select obj_description(to_regprocedure('{schema}.funds_chain_events()'), 'pg_proc')
+                where (select count(*) from pg_trigger where not tgisinternal and tgrelid = to_regclass('{schema}.mt_events')) >= 3
+                """, conn);
+            if (await installed.ExecuteScalarAsync(ct) as string == fingerprint) continue;
+            await using var cmd = new NpgsqlCommand(ddl + $"\ncomment on function {schema}.funds_chain_events() is '{fingerprint}';", conn);
             await cmd.ExecuteNonQueryAsync(ct);
         }
     }

@@ -24,6 +24,16 @@ public static class FundsApi
     public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder>? extend = null, string? contentRoot = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        var migrateOnly = args.FirstOrDefault() == "migrate";
+        if (migrateOnly || (Migration.RunsAsApplicationRole(builder.Configuration) && builder.Configuration.GetValue("Funds:Database:MigrateOnStart", true)))
+        {
+            await Migration.RunAsOwnerAsync(args, contentRoot, builder.Configuration);
+            if (migrateOnly)
+            {
+                Console.WriteLine("Funds: schema migrated.");
+                return 0;
+            }
+        }
         await ConfigureAsync(builder, extend);
         var app = builder.Build();
 
@@ -48,7 +58,9 @@ public static class FundsApi
         var connectionString = await LocalDatabase.ResolveConnectionStringAsync(builder);
         var tenancy = builder.Configuration.GetSection("Funds:Tenancy").Get<TenancyOptions>() ?? new TenancyOptions();
         var counties = new Counties(tenancy, builder.Configuration);
-        if (tenancy.Mode == TenancyMode.Conjoined)
+        // With an owner connection configured, this process changes no schema: Migration did, as the owner.
+        var applicationRole = Migration.RunsAsApplicationRole(builder.Configuration);
+        if (tenancy.Mode == TenancyMode.Conjoined && !applicationRole)
         {
             var legacy = builder.Configuration["Funds:Tenancy:LegacyCounty"] ?? counties.Default;
             if (await LegacyTenancy.AdoptAsync(connectionString, FundsStore.Schema, legacy))
@@ -65,7 +77,7 @@ public static class FundsApi
         });
         builder.Services.AddSingleton<DeadlineEscalation>();
         builder.Services.AddSingleton<DigestSigner>();
-        builder.Services.AddHostedService<EventChainInstaller>();
+        if (!applicationRole) builder.Services.AddHostedService<EventChainInstaller>();
         extend?.Invoke(builder);
 
         // The background work — asynchronous projections and the deadline escalation — runs as Wolverine
@@ -77,10 +89,14 @@ public static class FundsApi
         if (runAgents && builder.Configuration.GetValue("Funds:Deadlines:Escalate", true))
             builder.Services.AddSingularAgent<DeadlineEscalationAgent>();
 
-        builder.Services.AddMarten(opts => FundsStore.Configure(opts, connectionString, tenancy))
-            .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(w =>
+        var marten = builder.Services.AddMarten(opts =>
+            {
+                FundsStore.Configure(opts, connectionString, tenancy);
+                if (applicationRole) opts.AutoCreateSchemaObjects = AutoCreate.None;
+            })
+            .UseLightweightSessions();
+        if (!applicationRole) marten.ApplyAllDatabaseChangesOnStartup();
+        marten.IntegrateWithWolverine(w =>
             {
                 w.MainDatabaseConnectionString = connectionString;
                 w.UseWolverineManagedEventSubscriptionDistribution = runAgents;
@@ -91,6 +107,7 @@ public static class FundsApi
             opts.ApplicationAssembly = typeof(FundsApi).Assembly;
             opts.UseRuntimeCompilation();
             cluster.Apply(opts.Durability);
+            if (applicationRole) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
             // Message handlers decide again on fresh state when another writer saved to their stream first.
             opts.OnException<ConcurrencyException>().RetryWithCooldown(20.Milliseconds(), 50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds());
         });

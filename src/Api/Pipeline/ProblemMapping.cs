@@ -52,7 +52,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
             => Map(UniqueKey.AlreadyUsed(id.ToString()!)),
         _ when exception.Find<DocumentAlreadyExistsException>() is not null => Rule(409, "concurrent-modification",
             "The same record was created by another request at the same moment; read it and retry if needed."),
-        _ when exception.Find<ConcurrencyException>() is not null => Rule(409, "concurrent-modification",
+        _ when exception.Find<ConcurrencyException>() is not null || exception.Find<PostgresException>() is { SqlState: "40P01" or "40001" } => Rule(409, "concurrent-modification",
             "Another change to the same record was saved first. Read it again and retry."),
         BadHttpRequestException { StatusCode: 413 } => Rule(413, "body-too-large", "The request body is too large."),
         BadHttpRequestException e => Rule(400, "bad-request", e.Message),
