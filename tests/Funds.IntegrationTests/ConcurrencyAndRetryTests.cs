@@ -1,3 +1,4 @@
+using Funds.Domain.Access;
 using Funds.IntegrationTests.Infrastructure;
 
 namespace Funds.IntegrationTests;
@@ -55,6 +56,48 @@ public class ConcurrencyAndRetryTests(FundsApp app) : IntegrationTest(app)
         var b = Json(await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)));
         Assert.Equal((string)a["id"]!, (string)b["id"]!);
         Assert.Equal(1, (int)Json(await Get($"/api/projects?township={p.Township}"))["total"]!);
+    }
+
+    [Fact]
+    public async Task a_stored_answer_is_never_replayed_to_the_same_subject_acting_in_another_scope()
+    {
+        var key = Guid.NewGuid().ToString();
+        var a = Projects(UniqueName("官店镇"));
+        var b = Projects(UniqueName("高坪镇"));
+        string As(ProjectDriver p) => App.Token(Roles.TownshipHq, p.Township, subject: "zhang-hq");
+
+        var first = Json(await Post("/api/projects", a.Registration(), 201, As(a), s => s.WithRequestHeader("Idempotency-Key", key)));
+        // Same subject and key, another township: its own command, neither A's answer nor a 422 for the "reused" key.
+        var other = await Post("/api/projects", b.Registration(), 201, As(b), s => s.WithRequestHeader("Idempotency-Key", key));
+        Assert.NotEqual("true", other.Context.Response.Headers["Idempotent-Replayed"].ToString());
+        Assert.NotEqual((string)first["id"]!, (string)Json(other)["id"]!);
+        Assert.Equal(1, await RegistrationsIn(b.Township));
+
+        // Not authorized for A's township any more: refused before any stored answer is looked at.
+        var refused = Json(await Post("/api/projects", a.Registration(), 403, As(b), s => s.WithRequestHeader("Idempotency-Key", key)));
+        Assert.Equal("outside-scope", (string)refused["rule"]!);
+    }
+
+    [Fact]
+    public async Task a_stored_answer_expires_after_the_retention_time_and_the_key_then_starts_a_new_command()
+    {
+        var p = Projects(UniqueName("官店镇"));
+        var key = Guid.NewGuid().ToString();
+        var first = Json(await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)));
+        await using (var conn = new Npgsql.NpgsqlConnection(App.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var age = new Npgsql.NpgsqlCommand(
+                "update funds.mt_doc_idempotentresponse set data = jsonb_set(data, '{recordedAt}', to_jsonb(@at::timestamptz)) where id like @k", conn);
+            age.Parameters.AddWithValue("at", App.Clock.GetUtcNow().AddHours(-25).ToUniversalTime());
+            age.Parameters.AddWithValue("k", "%|" + key);
+            Assert.Equal(1, await age.ExecuteNonQueryAsync());
+        }
+        var later = Json(await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)));
+        Assert.NotEqual((string)first["id"]!, (string)later["id"]!);
+        Assert.Equal(2, await RegistrationsIn(p.Township));
+        var replay = await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key));
+        Assert.Equal((string)later["id"]!, (string)Json(replay)["id"]!);
     }
 
     [Fact]

@@ -11,8 +11,14 @@ public static class Idempotency
     public const string Header = "Idempotency-Key";
     private const string PendingItem = "funds.idempotency";
 
+    /// <summary>How long a stored answer is replayed (<c>Funds:Idempotency:RetentionHours</c>, default 24): a key
+    /// sent again later is a new command.</summary>
+    public static TimeSpan Retention(IConfiguration configuration)
+        => TimeSpan.FromHours(configuration.GetValue("Funds:Idempotency:RetentionHours", 24.0));
+
     /// <summary>The stored answer for this request's key, if any (a key reused for another request is 422).
-    /// Keys belong to one caller acting in one role and scope, on one route; the county is the session's.</summary>
+    /// Keys belong to one caller acting in one role and scope, on one route; the county is the session's.
+    /// Runs after authorization, so a caller never sees an answer it could not have been given.</summary>
     public static async Task<IResult?> ReplayAsync(HttpContext http, IQuerySession session, object command)
     {
         var key = http.Request.Headers[Header].ToString();
@@ -22,9 +28,11 @@ public static class Idempotency
         var actor = http.Actor();
         var id = $"{actor.Subject}|{actor.Role}|{actor.Scope}|{http.Request.Method} {http.Request.Path}|{key}";
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
-        http.Items[PendingItem] = (id, hash);
         var stored = await session.LoadAsync<IdempotentResponse>(id, http.RequestAborted);
-        if (stored is null) return null;
+        var expired = stored is not null && stored.RecordedAt < http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()
+            - Retention(http.RequestServices.GetRequiredService<IConfiguration>());
+        http.Items[PendingItem] = (id, hash, expired);
+        if (stored is null || expired) return null;
         if (stored.RequestHash != hash)
             throw RuleViolation.Unprocessable("idempotency-key-reused",
                 "This Idempotency-Key was already used for a different request; use a new key for a new command.");
@@ -34,7 +42,9 @@ public static class Idempotency
     /// <summary>Saves the answer about to be sent, in the command's own transaction.</summary>
     public static void Record(HttpContext http, IDocumentSession session, object response, TimeProvider clock)
     {
-        if (http.Items[PendingItem] is not (string id, string hash)) return;
+        if (http.Items[PendingItem] is not (string id, string hash, bool expired)) return;
+        // Delete-then-insert: a concurrent retry of the same expired key still fails on the key, not doubles.
+        if (expired) session.Delete<IdempotentResponse>(id);
         var json = JsonSerializer.Serialize(response, response.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         session.Insert(new IdempotentResponse
         {
@@ -48,7 +58,7 @@ public static class Idempotency
     /// <summary>After a concurrent request with the same key saved first (its answer made this one fail), that answer.</summary>
     public static async Task<IResult?> AnsweredMeanwhileAsync(HttpContext http, IDocumentStore store)
     {
-        if (http.Items[PendingItem] is not (string id, string hash) || http.County() is not { } county) return null;
+        if (http.Items[PendingItem] is not (string id, string hash, bool _) || http.County() is not { } county) return null;
         await using var session = store.QuerySession(county);
         var stored = await session.LoadAsync<IdempotentResponse>(id);
         return stored is not null && stored.RequestHash == hash
