@@ -7,7 +7,7 @@ namespace Funds.Api.Security;
 
 /// <summary>Derives each endpoint's authorization from the permissions table: a command's roles by its request
 /// type, any other endpoint's by its <see cref="AllowAttribute"/>. An /api endpoint that says neither fails
-/// start-up, so no route is ever open by omission.</summary>
+/// start-up, so no route is ever open by omission; one granted to no role in the table is public by intent.</summary>
 public sealed class AccessPolicy : IHttpPolicy
 {
     public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
@@ -16,7 +16,8 @@ public sealed class AccessPolicy : IHttpPolicy
         {
             var roles = RolesFor(chain)
                         ?? throw new InvalidOperationException($"{chain.RoutePattern!.RawText} is neither a command in the permissions table nor marked [Allow(…)].");
-            chain.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', roles) });
+            if (roles.Count == 0) chain.AllowAnonymous();
+            else chain.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', roles) });
         }
     }
 

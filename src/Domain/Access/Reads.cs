@@ -13,4 +13,6 @@ public static class Reads
     public const string History = "history";
     public const string Operations = "operations";
     public const string Province = "province";
+    /// <summary>What anyone may read without a token: the village notice board (村务公开).</summary>
+    public const string Public = "public";
 }
