@@ -10,7 +10,10 @@ public static class Given
 {
     public static readonly Actor Hq = new("hq-guandian", "township-hq", "官店镇");
     public static readonly DateTimeOffset Now = new(2020, 1, 15, 10, 0, 0, ChinaTime.Offset);
-    public static DecisionContext Ctx(DateTimeOffset? now = null) => new(Hq, now ?? Now, CountyPolicy.Default);
+    /// <summary>The default policy, but without a late-entry limit: these tests record 2019 steps in 2020 (the late-entry
+    /// rule has tests of its own).</summary>
+    public static readonly CountyPolicy Policy = CountyPolicy.Default with { LateEntryDays = 0 };
+    public static DecisionContext Ctx(DateTimeOffset? now = null) => new(Hq, now ?? Now, Policy);
     public static readonly Guid Id = Guid.Parse("0190c3b2-0000-7000-8000-000000000001");
     public const string Code = "91422822MA4955XK21";
     public const string OtherCode = "91422822MA49AB123M";

@@ -20,7 +20,7 @@ public sealed class CommandPolicy : IHttpPolicy
 
             var afterBody = chain.Middleware.FindIndex(f => f.GetType().Name.Contains("ReadJsonBody")) + 1;
             chain.Middleware.Insert(afterBody, Call(nameof(CommandSteps.BodyRequired), command));
-            chain.Middleware.Insert(afterBody + 1, Call(nameof(CommandSteps.Decision)));
+            chain.Middleware.Insert(afterBody + 1, Call(nameof(CommandSteps.Decision), command));
             chain.Middleware.Insert(afterBody + 2, Call(nameof(CommandSteps.Stamp)));
 
             // After the aggregate is loaded and locked, before the endpoint's own Load/Before methods and the decision.

@@ -16,15 +16,22 @@ public static class CommandSteps
             throw new RuleViolation("body-required", "The request body must be a JSON object with the command's fields.", RejectionKind.Invalid);
     }
 
-    public static DecisionContext Decision(HttpContext http)
+    public static DecisionContext Decision<TCommand>(HttpContext http, TCommand command) where TCommand : ICommand
     {
         var county = http.County() ?? throw RuleViolation.Forbidden("unknown-county", "The caller acts in no county.");
         var services = http.RequestServices;
         return new DecisionContext(http.Actor(), services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            services.GetRequiredService<Counties>().PolicyOf(county));
+            services.GetRequiredService<Counties>().PolicyOf(county), command.LateEntryReason?.Trim() is { Length: > 0 } late ? late : null);
     }
 
-    public static void Stamp(HttpContext http, IDocumentSession session) => session.Stamp(http);
+    public static void Stamp(HttpContext http, IDocumentSession session, DecisionContext ctx)
+    {
+        session.Stamp(http);
+        if (ctx.LateEntryReason is { } late) session.SetHeader(LateEntryHeader, late);
+    }
+
+    /// <summary>The event header that keeps a late entry's reason (hashed with the event like every stored field).</summary>
+    public const string LateEntryHeader = "late-entry-reason";
 
     public static void Authorize<TCommand>(DecisionContext ctx, TCommand command)
         => Authorization.Authorize(ctx.By, typeof(TCommand), (command as IPlaced)?.Place);

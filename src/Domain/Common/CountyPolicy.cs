@@ -15,5 +15,9 @@ public sealed record CountyPolicy
     /// <summary>An allocation with money left and no disbursement for this many days counts as idle.</summary>
     public int IdleAllocationDays { get; init; } = 90;
 
+    /// <summary>A business date further back than this many days before the day it is recorded needs a late-entry
+    /// reason (0: no limit). Development turns it off so that the 2019 examples run as they are.</summary>
+    public int LateEntryDays { get; init; } = 30;
+
     public static readonly CountyPolicy Default = new();
 }

@@ -15,7 +15,7 @@ public static class FindingDecider
         if (c.ProjectId is not null && project is null)
             throw RuleViolation.Unprocessable("project-not-found", $"No project with id {c.ProjectId}.");
         var raisedOn = c.RaisedOn ?? ctx.Today;
-        NotInFuture(raisedOn, ctx);
+        CheckDate(raisedOn, ctx);
         if (c.Deadline!.Value < raisedOn)
             throw RuleViolation.Unprocessable("deadline-before-finding", "The rectification deadline cannot be before the finding is raised.");
         return new FindingRaised(id, c.Source!.Value, c.Description!.Trim(), project?.Id, project?.Township ?? c.Township!.Trim(),
@@ -27,7 +27,7 @@ public static class FindingDecider
         new FieldErrors().Text("measures", c.Measures, 4000).Date("reportedOn", c.ReportedOn).ThrowIfAny();
         if (f.Status == FindingStatus.Closed)
             throw RuleViolation.Conflict("finding-closed", "The finding is already closed.");
-        NotInFuture(c.ReportedOn!.Value, ctx);
+        CheckDate(c.ReportedOn!.Value, ctx);
         NotBefore(c.ReportedOn.Value, f.RaisedOn, "the finding");
         return new RectificationReported(f.Id, c.Measures!.Trim(), c.ReportedOn.Value, ctx.By, ctx.Now);
     }
@@ -39,7 +39,7 @@ public static class FindingDecider
             throw RuleViolation.Conflict("finding-closed", "The finding is already closed.");
         if (f.Status != FindingStatus.RectificationReported)
             throw RuleViolation.Conflict("close-requires-rectification", "A finding is closed (销号) only after its rectification is reported.");
-        NotInFuture(c.ClosedOn!.Value, ctx);
+        CheckDate(c.ClosedOn!.Value, ctx);
         NotBefore(c.ClosedOn.Value, f.Rectifications[^1].ReportedOn, "the rectification report");
         return new FindingClosed(f.Id, c.Note?.Trim(), c.ClosedOn.Value, ctx.By, ctx.Now);
     }

@@ -2,10 +2,10 @@ using Funds.Domain.Common;
 
 namespace Funds.Domain.FundSources;
 
-public sealed record RegisterFundSource(string? Name, FundSourceKind? Kind, int? FiscalYear, string? DocumentRef, DateOnly? RegisteredOn = null) : ICommand;
+public sealed record RegisterFundSource(string? Name, FundSourceKind? Kind, int? FiscalYear, string? DocumentRef, DateOnly? RegisteredOn = null) : Command;
 
-public sealed record ReceiveFunds(decimal? Amount, string? DocumentRef, DateOnly? ReceivedOn) : ICommand;
+public sealed record ReceiveFunds(decimal? Amount, string? DocumentRef, DateOnly? ReceivedOn) : Command;
 
-public sealed record AllocateFunds(Guid? ProjectId, decimal? Amount, string? DocumentRef, DateOnly? AllocatedOn) : ICommand;
+public sealed record AllocateFunds(Guid? ProjectId, decimal? Amount, string? DocumentRef, DateOnly? AllocatedOn) : Command;
 
-public sealed record ReduceAllocation(Guid? ProjectId, decimal? Amount, AllocationChange? Change, string? Reason, DateOnly? ReducedOn) : ICommand;
+public sealed record ReduceAllocation(Guid? ProjectId, decimal? Amount, AllocationChange? Change, string? Reason, DateOnly? ReducedOn) : Command;

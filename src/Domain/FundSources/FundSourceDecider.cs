@@ -20,14 +20,14 @@ public static class FundSourceDecider
             .When(c.RegisteredOn is { } d && (d.Year < 2000 || d.Year > 2100), "registeredOn", "must be between 2000 and 2100.")
             .ThrowIfAny();
         var on = c.RegisteredOn ?? ctx.Today;
-        NotInFuture(on, ctx);
+        CheckDate(on, ctx);
         return new FundSourceRegistered(id, c.Name!.Trim(), c.Kind!.Value, c.FiscalYear!.Value, c.DocumentRef!.Trim(), on, ctx.By, ctx.Now);
     }
 
     public static FundsReceived Receive(ReceiveFunds c, FundSource s, DecisionContext ctx)
     {
         new FieldErrors().Amount("amount", c.Amount).Text("documentRef", c.DocumentRef, 100).Date("receivedOn", c.ReceivedOn).ThrowIfAny();
-        NotInFuture(c.ReceivedOn!.Value, ctx);
+        CheckDate(c.ReceivedOn!.Value, ctx);
         NotBefore(c.ReceivedOn.Value, s.RegisteredOn, "the source's registration");
         return new FundsReceived(s.Id, c.Amount!.Value, c.DocumentRef!.Trim(), c.ReceivedOn.Value, ctx.By, ctx.Now);
     }
@@ -43,7 +43,7 @@ public static class FundSourceDecider
         if (c.Amount!.Value > s.Unallocated)
             throw RuleViolation.Unprocessable("source-balance-exceeded",
                 $"The source has {s.Unallocated:0.00} yuan received and not yet allocated; {c.Amount:0.00} cannot be allocated.");
-        NotInFuture(c.AllocatedOn!.Value, ctx);
+        CheckDate(c.AllocatedOn!.Value, ctx);
         NotBefore(c.AllocatedOn.Value, p.Approval!.ApprovedOn, "the project's approval");
         return new FundsAllocated(s.Id, allocationId, s.Ref, p.Ref, c.Amount.Value, c.DocumentRef!.Trim(), c.AllocatedOn.Value, ctx.By, ctx.Now);
     }
@@ -60,7 +60,7 @@ public static class FundSourceDecider
         if (c.Amount!.Value > available)
             throw RuleViolation.Unprocessable("allocation-below-disbursed",
                 $"Only {available:0.00} yuan of this allocation is not yet disbursed; it cannot be reduced by {c.Amount:0.00}.");
-        NotInFuture(c.ReducedOn!.Value, ctx);
+        CheckDate(c.ReducedOn!.Value, ctx);
         NotBefore(c.ReducedOn.Value, allocation.FirstAllocatedOn, "the allocation");
         return new AllocationReduced(s.Id, s.Ref, p.Ref, c.Amount.Value, c.Change!.Value, c.Reason!.Trim(), c.ReducedOn.Value, ctx.By, ctx.Now);
     }

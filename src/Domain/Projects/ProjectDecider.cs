@@ -29,7 +29,7 @@ public static class ProjectDecider
             .ThrowIfAny();
 
         var registeredOn = c.RegisteredOn ?? ctx.Today;
-        NotInFuture(registeredOn, ctx);
+        CheckDate(registeredOn, ctx);
         return new ProjectRegistered(id, c.Kind!.Value, c.Category!, c.Name!.Trim(), c.Township!.Trim(), c.Village!.Trim(),
             c.PlanYear!.Value, registeredOn, ctx.By, ctx.Now);
     }
@@ -93,7 +93,7 @@ public static class ProjectDecider
         if (s.Builder.Builder.CreditCode == c.CreditCode)
             throw Unprocessable("same-builder", "The new builder is already the builder of record.");
         CheckContract(c.Method!.Value, c.ContractAmount!.Value, s, ctx);
-        NotInFuture(c.ChangedOn!.Value, ctx);
+        CheckDate(c.ChangedOn!.Value, ctx);
         NotBefore(c.ChangedOn.Value, s.Builder.SelectedOn, "the current builder's selection");
         return new BuilderChanged(s.Id, new Builder(c.BuilderName!.Trim(), c.CreditCode!), c.Method.Value, c.Reference!.Trim(),
             c.ContractAmount.Value, c.Reason!.Trim(), c.ChangedOn.Value, ctx.By, ctx.Now);
@@ -159,7 +159,7 @@ public static class ProjectDecider
     {
         new FieldErrors().Text("reason", c.Reason, 2000).Date("cancelledOn", c.CancelledOn).ThrowIfAny();
         Open(s);
-        NotInFuture(c.CancelledOn!.Value, ctx);
+        CheckDate(c.CancelledOn!.Value, ctx);
         NotBefore(c.CancelledOn.Value, s.LastStepOn, "the previous step");
         return new ProjectCancelled(s.Id, c.Reason!.Trim(), c.CancelledOn.Value, ctx.By, ctx.Now);
     }
@@ -171,7 +171,7 @@ public static class ProjectDecider
         NotCancelled(s);
         if (s.Status == Registered)
             throw Conflict("operating-entity-requires-approval", "An operating entity is assigned only to an approved project.");
-        NotInFuture(c.AssignedOn!.Value, ctx);
+        CheckDate(c.AssignedOn!.Value, ctx);
         NotBefore(c.AssignedOn.Value, s.Approval!.ApprovedOn, "the approval");
         return new OperatingEntityAssigned(s.Id, c.Name!.Trim(), c.CreditCode!, c.AssignedOn.Value, ctx.By, ctx.Now);
     }
@@ -192,7 +192,7 @@ public static class ProjectDecider
         InOperation(s);
         if (s.OperatingEntity is null)
             throw Conflict("operating-entity-required", "Income is distributed by the operating entity; assign one first.");
-        NotInFuture(c.DistributedOn!.Value, ctx);
+        CheckDate(c.DistributedOn!.Value, ctx);
         NotBefore(c.DistributedOn.Value, s.Acceptance!.SignedOn, "the acceptance sign-off");
         return new IncomeDistributed(s.Id, c.Period!.Trim(), c.HouseholdAmount!.Value, c.HouseholdCount!.Value,
             c.CollectiveAmount!.Value, c.DistributedOn.Value, ctx.By, ctx.Now);
@@ -207,7 +207,7 @@ public static class ProjectDecider
         Industry(s);
         NotCancelled(s);
         InOperation(s);
-        NotInFuture(c.ReviewedOn!.Value, ctx);
+        CheckDate(c.ReviewedOn!.Value, ctx);
         NotBefore(c.ReviewedOn.Value, s.Acceptance!.SignedOn, "the acceptance sign-off");
         return new PeriodicReviewRecorded(s.Id, c.Outcome!.Value, c.Measure?.Trim(), c.ReviewedOn.Value, ctx.By, ctx.Now);
     }
@@ -262,7 +262,7 @@ public static class ProjectDecider
             throw InvalidCommand.Field("payeeReason", "is required when the payee is not the builder of record.");
 
         var paidOn = c.PaidOn!.Value;
-        NotInFuture(paidOn, ctx);
+        CheckDate(paidOn, ctx);
         NotBefore(paidOn, allocatedSince, "the allocation");
         return new FundsDisbursed(p.Id, disbursementId, source.Source, p.Ref, amount, c.Kind!.Value, payee,
             c.PayeeReason?.Trim(), c.VoucherNo!.Trim(), paidOn, ctx.By, ctx.Now);
@@ -328,7 +328,7 @@ public static class ProjectDecider
 
     private static void Dated(DateOnly on, Project s, DecisionContext ctx)
     {
-        NotInFuture(on, ctx);
+        CheckDate(on, ctx);
         NotBefore(on, s.LastStepOn, "the previous step");
     }
 
