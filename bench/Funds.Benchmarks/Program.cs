@@ -10,7 +10,7 @@ using Marten;
 using Marten.Events;
 using Npgsql;
 
-// dotnet run -c Release --project bench/Funds.Benchmarks [-- --events 1000000 --seconds 10]
+// dotnet run -c Release --project bench/Funds.Benchmarks [-- --events 1000000 --seconds 10 --no-chain --rebuild-only]
 // Every figure is measured in this one run against the same throwaway PostgreSQL (durable settings).
 if (args is ["peer", var peerDb, var peerAt, var peerKey])
 {
@@ -109,6 +109,12 @@ var rebuildRate = imported / sw.Elapsed.TotalSeconds;
 Report($"full rebuild ({rebuilt.Projections.Count} projections)", $"{rebuildRate:0} store events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
 foreach (var (name, s) in rebuilt.SecondsPerProjection ?? new Dictionary<string, double>())
     Report($"  rebuild of {name}", $"{imported / s:0} events/s", $"{s:0.0} s");
+
+if (args.Contains("--rebuild-only"))
+{
+    Console.WriteLine($"ratio full-rebuild-vs-event-read: {100 * rebuildRate / readRate:0} %");
+    return 0;
+}
 
 // The API as a separate process on the same database.
 using var api = new ApiProcess(pg.ConnectionString, new Dictionary<string, string>
