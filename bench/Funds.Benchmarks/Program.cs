@@ -10,7 +10,7 @@ using Marten;
 using Marten.Events;
 using Npgsql;
 
-// dotnet run -c Release --project bench/Funds.Benchmarks [-- --events 1000000 --seconds 10 --no-chain --rebuild-only]
+// dotnet run -c Release --project bench/Funds.Benchmarks [-- --events 1000000 --seconds 10 --no-chain --rebuild-only --profile SECONDS]
 // Every figure is measured in this one run against the same throwaway PostgreSQL (durable settings).
 if (args is ["peer", var peerDb, var peerAt, var peerKey])
 {
@@ -63,6 +63,8 @@ await Exec("drop table bench_raw");
 var store = DocumentStore.For(o => FundsStore.Configure(o, pg.ConnectionString, new TenancyOptions { Counties = [new CountyOptions { Code = county, Name = "建始县" }] }));
 await new Funds.Api.Audit.EventChainInstaller(store).StartAsync(CancellationToken.None);
 if (!chain) await Exec("drop trigger funds_chain_events on funds.mt_events");
+// For experiments: SQL run once the API has installed the schema (e.g. a variant of a function).
+if (Environment.GetEnvironmentVariable("FUNDS_BENCH_SQL") is { Length: > 0 } experiment) await Exec(experiment);
 
 // 3. Bulk import of many counties straight through Marten's COPY-based append.
 var counties = Math.Max(1, targetEvents / ScaleGenerator.EventsPerCounty);
@@ -123,6 +125,8 @@ using var api = new ApiProcess(pg.ConnectionString, new Dictionary<string, strin
     ["Logging__LogLevel__Default"] = "Warning",
 });
 await api.StartAsync();
+// The API installs the chain at start-up: drop it again where the run measures without it.
+if (!chain) await Exec("drop trigger funds_chain_events on funds.mt_events");
 var peerUrl = $"http://127.0.0.1:{ApiProcess.FreePort()}";
 await Exec(HandWrittenPeer.Schema);
 using var peer = System.Diagnostics.Process.Start(new ProcessStartInfo("dotnet",
@@ -204,6 +208,72 @@ async Task<(double Rate, List<double> Sorted, int Errors)> Pay(Func<(string Proj
     }));
     var sorted = latencies.Order().ToList();
     return (sorted.Count / (double)secs, sorted, errors);
+}
+if (Arg("--profile", 0) is var profileSeconds and > 0)
+{
+    // A profile of the disbursement path: the statements PostgreSQL ran per command, while a CPU trace of the
+    // API can be taken (dotnet-trace collect -p PID) during the same load.
+    await Pay(p => p.Source, 3);
+    await Exec("create extension if not exists pg_stat_statements");
+    await Pay(p => p.Source, 3, peerHttp, "/peer");
+    await Exec("select pg_stat_statements_reset()");
+    Console.WriteLine($"API process {api.ProcessId}: profiling for {profileSeconds} s");
+    var before = Cpu();
+    var (rate, _, _) = await Pay(p => p.Source, profileSeconds);
+    var after = Cpu();
+    var commands = rate * profileSeconds;
+    Console.WriteLine($"{commands:0} disbursements, {rate:0}/s; CPU per command: API {1000 * (after.Api - before.Api) / commands:0.00} ms, " +
+                      $"PostgreSQL {1000 * (after.Db - before.Db) / commands:0.00} ms, load generator {1000 * (after.Self - before.Self) / commands:0.00} ms");
+    Console.WriteLine("statements per disbursement (Funds):");
+    await using var conn = new NpgsqlConnection(pg.ConnectionString);
+    await conn.OpenAsync();
+    await using var top = new NpgsqlCommand("""
+        select calls, total_exec_time + total_plan_time, left(regexp_replace(query, '\s+', ' ', 'g'), 110) from pg_stat_statements
+        where dbid = (select oid from pg_database where datname = current_database()) order by total_exec_time desc limit 25
+        """, conn);
+    await using var reader = await top.ExecuteReaderAsync();
+    double calls = 0, ms = 0;
+    var lines = new List<string>();
+    while (await reader.ReadAsync())
+    {
+        calls += reader.GetInt64(0); ms += reader.GetDouble(1);
+        lines.Add($"  {reader.GetInt64(0) / commands,6:0.00} calls {reader.GetDouble(1) / commands,7:0.000} ms  {reader.GetString(2)}");
+    }
+    lines.ForEach(Console.WriteLine);
+    Console.WriteLine($"  top statements: {calls / commands:0.0} calls, {ms / commands:0.00} ms of server time per command");
+    var peerBefore = Cpu(peer.Id);
+    var (peerRate2, _, _) = await Pay(p => p.Source, profileSeconds, peerHttp, "/peer");
+    var peerAfter = Cpu(peer.Id);
+    var peerCommands = peerRate2 * profileSeconds;
+    peer.Kill();
+    Console.WriteLine($"hand-written peer: {peerRate2:0}/s; CPU per command: its process {1000 * (peerAfter.Api - peerBefore.Api) / peerCommands:0.00} ms, " +
+                      $"PostgreSQL {1000 * (peerAfter.Db - peerBefore.Db) / peerCommands:0.00} ms, load generator {1000 * (peerAfter.Self - peerBefore.Self) / peerCommands:0.00} ms");
+    return 0;
+
+    // CPU seconds used so far by the API (or another process), the PostgreSQL cluster and this process, from /proc.
+    (double Api, double Db, double Self) Cpu(int? pid = null)
+    {
+        static double Of(int p)
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{p}/stat");
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return (long.Parse(f[11]) + long.Parse(f[12])) / 100.0;
+            }
+            catch (IOException) { return 0; }
+        }
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(pg.DataDirectory, "postmaster.pid")).First());
+        var db = Of(postmaster) + Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var n) ? n : 0)
+            .Where(n => n > 0 && File.Exists($"/proc/{n}/stat") && ParentOf(n) == postmaster).Sum(Of);
+        return (Of(pid ?? api.ProcessId!.Value), db, Of(Environment.ProcessId));
+
+        static int ParentOf(int p)
+        {
+            try { var stat = File.ReadAllText($"/proc/{p}/stat"); return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]); }
+            catch (IOException) { return 0; }
+        }
+    }
 }
 var (commandRate, own, ownErrors) = await Pay(p => p.Source, seconds * 2);
 Report("HTTP disbursement commands, 16 clients, own source each", $"{commandRate:0} commands/s, p50 {own[own.Count / 2]:0.0} ms, p99 {own[(int)(own.Count * 0.99)]:0.0} ms", $"{own.Count} acknowledged, {ownErrors} not");

@@ -11,6 +11,7 @@ public sealed class ApiProcess(string connectionString, IReadOnlyDictionary<stri
 {
     public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
     private Process? _process;
+    public int? ProcessId => _process?.Id;
 
     public async Task StartAsync()
     {

@@ -60,7 +60,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var dir = Path.Combine(Path.GetTempPath(), "funds-pg-" + Guid.NewGuid().ToString("N")[..12]);
         string[] settings = durable
-            ? ["max_connections=200", "shared_buffers=1GB", "max_wal_size=4GB"]
+            ? ["max_connections=200", "shared_buffers=1GB", "max_wal_size=4GB", "shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all", "pg_stat_statements.track_planning=on"]
             : ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200"];
         return LocalPostgres.CreateAsync(dir, LocalPostgres.FreePort(), settings, throwaway: true);
     }
