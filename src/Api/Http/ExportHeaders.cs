@@ -61,6 +61,7 @@ public static class ExportHeaders
         ["movements"] = "笔数",
         ["received"] = "已到位（元）",
         ["name"] = "名称",
+        ["payment_kind"] = "拨付类型",
     };
 
     public static string Chinese(string column) => Names.GetValueOrDefault(column, column);

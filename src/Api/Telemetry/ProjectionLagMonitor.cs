@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Marten.Storage;
 using Funds.Api.Hosting;
 
 namespace Funds.Api.Telemetry;
@@ -30,16 +31,17 @@ public sealed class ProjectionLagMonitor(IDocumentStore store, IConfiguration co
     {
         var sample = new List<Measurement<long>>();
         var databases = await store.Storage.AllDatabases();
+        var current = ProjectionProgress.CurrentShards(store);
         foreach (var database in databases)
         {
             await using var conn = database.CreateConnection();
             await conn.OpenAsync(ct);
             var progress = await ProjectionProgress.ReadAsync(store, conn, ct);
             var highWater = progress.GetValueOrDefault("HighWaterMark");
-            foreach (var (shard, seq) in progress.Where(p => p.Key.EndsWith(":All", StringComparison.Ordinal)))
+            foreach (var (shard, seq) in progress.Where(p => current.Contains(p.Key)))
                 sample.Add(databases.Count == 1
                     ? new(highWater - seq, new KeyValuePair<string, object?>("projection", shard[..^4]))
-                    : new(highWater - seq, new("projection", shard[..^4]), new("database", database.Identifier)));
+                    : new(highWater - seq, new("projection", shard[..^4]), new("database", database.Name())));
         }
         return sample;
     }
