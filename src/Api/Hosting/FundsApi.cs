@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Funds.Api.Admin;
 using Funds.Api.Audit;
+using Funds.Api.Board;
 using Funds.Api.Deadlines;
 using Funds.Api.Http;
 using Funds.Api.Telemetry;
@@ -153,6 +154,7 @@ public static class FundsApi
                 o.DocumentTitle = "Funds API";
             });
         }
+        app.UseBoard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCommandTelemetry();
