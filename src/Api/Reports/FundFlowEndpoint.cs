@@ -16,9 +16,11 @@ public static class FundFlowEndpoint
             .When(year is < 2000 or > 2100, "year", "must be a calendar year.")
             .When(top is < 1 or > 200, "top", "must be between 1 and 200.")
             .ThrowIfAny();
-        var paid = await session.Query<FundMovement>().Where(m => m.Type == FundingEntryType.Disbursement).ToListAsync(http.RequestAborted);
-        var shown = year ?? (paid.Count == 0 ? ChinaTime.DateOf(clock.GetUtcNow()).Year : paid.Max(m => m.BusinessDate.Year));
-        var rows = paid.Where(m => m.BusinessDate.Year == shown).ToList();
+        var payments = session.Query<FundMovement>().Where(m => m.Type == FundingEntryType.Disbursement);
+        var latest = year is null ? await payments.OrderByDescending(m => m.BusinessDate).FirstOrDefaultAsync(http.RequestAborted) : null;
+        var shown = year ?? latest?.BusinessDate.Year ?? ChinaTime.DateOf(clock.GetUtcNow()).Year;
+        var (from, to) = (new DateOnly(shown, 1, 1), new DateOnly(shown, 12, 31));
+        var rows = await payments.Where(m => m.BusinessDate >= from && m.BusinessDate <= to).ToListAsync(http.RequestAborted);
 
         var topProjects = rows.GroupBy(m => m.ProjectId).OrderByDescending(g => g.Sum(m => m.Disbursed)).ThenBy(g => g.Key)
             .Take(top).Select(g => g.Key).ToHashSet();
