@@ -25,21 +25,27 @@ public static class FundFlowEndpoint
         var topProjects = rows.GroupBy(m => m.ProjectId).OrderByDescending(g => g.Sum(m => m.Disbursed)).ThenBy(g => g.Key)
             .Take(top).Select(g => g.Key).ToHashSet();
         var nodes = new Dictionary<string, FundFlowNode>();
+        var labels = new Dictionary<(string Kind, string? Id, string Name), string>();
         var links = new Dictionary<(string, string), decimal>();
+        // a diagram names its nodes: two projects (or payees, sources) of one name get a number each after the first
         string Node(string name, string kind, string? id)
         {
-            nodes.TryAdd(name, new FundFlowNode(name, kind, id));
-            return name;
+            if (labels.TryGetValue((kind, id, name), out var known)) return known;
+            var label = name;
+            for (var n = 2; nodes.ContainsKey(label); n++) label = $"{name} ({n})";
+            nodes[label] = new FundFlowNode(label, kind, id);
+            labels[(kind, id, name)] = label;
+            return label;
         }
         void Link(string from, string to, decimal amount) => links[(from, to)] = links.GetValueOrDefault((from, to)) + amount;
 
         foreach (var m in rows)
         {
-            var source = Node($"{m.SourceName}", "source", m.FundSourceId.ToString());
+            var source = Node(m.SourceName, "source", m.FundSourceId.ToString());
             var township = Node(m.Township, "township", null);
             var one = topProjects.Contains(m.ProjectId);
-            var project = one ? Node($"{m.ProjectName}（{m.Village}）", "project", m.ProjectId.ToString()) : Node($"其他项目（{m.Township}）", "project", null);
-            var payee = one && m.PayeeName is { } name ? Node(name, "payee", m.PayeeCreditCode) : Node("其他收款单位", "payee", null);
+            var project = one ? Node($"{m.ProjectName}（{m.Township}{m.Village}）", "project", m.ProjectId.ToString()) : Node($"其他项目（{m.Township}）", "project", null);
+            var payee = one && m.PayeeName is { } payeeName ? Node(payeeName, "payee", m.PayeeCreditCode) : Node("其他收款单位", "payee", null);
             Link(source, township, m.Disbursed);
             Link(township, project, m.Disbursed);
             Link(project, payee, m.Disbursed);
