@@ -28,5 +28,6 @@ public static class FundsProjections
         opts.Schema.For<FundMovement>()
             .Index(x => x.Township).Index(x => x.FundSourceId).Index(x => x.ProjectId).Index(x => x.BusinessDate)
             .Index(x => x.PayeeCreditCode).Index(x => x.Sequence);
+        Evolution.ProjectionVersions.OwnTablePerVersion<FundMovement, FundMovementProjection>(opts);
     }
 }

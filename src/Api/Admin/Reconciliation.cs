@@ -27,7 +27,8 @@ public static class Reconciliation
         await using var session = store.LightweightSession(county, IsolationLevel.RepeatableRead);
         await session.BeginTransactionAsync(ct);
         var progress = await ProjectionProgress.ReadAsync(store, session.Connection!, ct);
-        var trailUpTo = progress.FirstOrDefault(p => p.Key.Contains("FundMovement")).Value;
+        var current = ProjectionProgress.CurrentShards(store);
+        var trailUpTo = progress.FirstOrDefault(p => p.Key.Contains("FundMovement") && current.Contains(p.Key)).Value;
 
         var all = new Totals(long.MaxValue);
         var trail = new Totals(trailUpTo);

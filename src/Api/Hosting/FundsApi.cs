@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using Funds.Api.Admin;
 using Funds.Api.Audit;
+using Funds.Api.Board;
 using Funds.Api.Deadlines;
 using Funds.Api.Http;
+using Funds.Api.Telemetry;
 using Funds.Domain.Deadlines;
 using JasperFx;
 using JasperFx.Core;
@@ -119,7 +121,11 @@ public static class FundsApi
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
 
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Complete);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            ProblemMapping.Complete(c);
+            Telemetry.CommandTelemetry.Problem(c);
+        });
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -127,6 +133,7 @@ public static class FundsApi
             .AddCheck<ClusterHealthCheck>("cluster");
         builder.Services.AddFundsOpenApi();
         builder.AddFundsSecurity();
+        builder.AddFundsTelemetry();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
     }
 
@@ -147,8 +154,10 @@ public static class FundsApi
                 o.DocumentTitle = "Funds API";
             });
         }
+        app.UseBoard();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCommandTelemetry();
         app.MapGet("/", () => Results.Redirect(openApi ? "/swagger" : "/health")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapDevTokens();

@@ -45,6 +45,7 @@ public static class FundsStore
         opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
         opts.Schema.For<UniqueKey>().Identity(x => x.Id);
         FundsProjections.Register(opts);
+        Funds.Projections.Evolution.EventVersions.Register(opts);
     }
 
     /// <summary>The database a county gets on the configured server when it names none of its own.</summary>

@@ -16,4 +16,9 @@ public static class ProjectionProgress
         while (await reader.ReadAsync(ct)) progress[reader.GetString(0)] = reader.GetInt64(1);
         return progress;
     }
+
+    /// <summary>The shards this code runs (a versioned projection's shard names its version, "…FundMovementProjection:V2:All"):
+    /// progress rows of other versions belong to a deployment beside or before this one.</summary>
+    public static IReadOnlySet<string> CurrentShards(IDocumentStore store)
+        => ((StoreOptions)store.Options).Projections.AllShards().Select(s => s.Name.Identity).ToHashSet();
 }

@@ -18,6 +18,7 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
             var data = new Dictionary<string, object>();
             long worst = 0;
             var databases = await store.Storage.AllDatabases();
+            var current = ProjectionProgress.CurrentShards(store);
             foreach (var database in databases)
             {
                 await using var conn = database.CreateConnection();
@@ -25,7 +26,7 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
                 var progress = await ProjectionProgress.ReadAsync(store, conn, ct);
                 var highWater = progress.GetValueOrDefault("HighWaterMark");
                 var prefix = databases.Count == 1 ? "" : database.Name() + ":";
-                foreach (var (shard, seq) in progress.Where(p => p.Key.EndsWith(":All", StringComparison.Ordinal)))
+                foreach (var (shard, seq) in progress.Where(p => current.Contains(p.Key)))
                 {
                     data[prefix + shard] = highWater - seq;
                     worst = Math.Max(worst, highWater - seq);

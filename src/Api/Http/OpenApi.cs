@@ -21,6 +21,7 @@ public static class OpenApi
             var xml = Path.Combine(AppContext.BaseDirectory, "Funds.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.OperationFilter<ProblemResponses>();
+            o.OperationFilter<ExportTypes>();
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -85,6 +86,17 @@ public static class OpenApi
                 });
             }
             Add(503, "The database is unreachable; nothing was saved. Retry after the Retry-After delay.", problem);
+        }
+    }
+
+    /// <summary>Every list that answers CSV answers the Excel workbook too (<see cref="Export"/>).</summary>
+    private sealed class ExportTypes : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
+                if (response.Content is { } content && content.TryGetValue(Export.CsvType, out var csv))
+                    content.TryAdd(Export.XlsxType, csv);
         }
     }
 }

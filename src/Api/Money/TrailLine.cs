@@ -10,4 +10,8 @@ public sealed record TrailLine(
     long Sequence, FundingEntryType Type, Guid FundSourceId, string SourceName, Guid? ProjectId, string? ProjectName, decimal Amount,
     string? PayeeName, string? PayeeCreditCode, string? VoucherNo, string? DocumentRef, string? Note,
     DateOnly BusinessDate, DateTimeOffset RecordedAt, Actor By,
-    decimal RunningReceived, decimal RunningAllocated, decimal RunningDisbursed);
+    decimal RunningReceived, decimal RunningAllocated, decimal RunningDisbursed)
+{
+    /// <summary>Disbursements: a progress or the final payment.</summary>
+    public DisbursementKind? PaymentKind { get; init; }
+}

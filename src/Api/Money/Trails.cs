@@ -18,7 +18,7 @@ public static class Trails
             var receipt = m.Type == FundingEntryType.Receipt;
             lines.Add(new TrailLine(m.Sequence, m.Type, m.FundSourceId, m.SourceName, receipt ? null : m.ProjectId, receipt ? null : m.ProjectName,
                 m.Amount, m.PayeeName, m.PayeeCreditCode, m.VoucherNo, m.DocumentRef, m.Note, m.BusinessDate, m.RecordedAt, m.By,
-                received, allocated, disbursed));
+                received, allocated, disbursed) { PaymentKind = m.PaymentKind });
         }
         return lines;
     }
@@ -39,11 +39,11 @@ public static class Trails
         {
             return Csv.File(csvName,
                 ["sequence", "type", "business_date", "recorded_at", "fund_source", "project", "amount", "payee", "payee_credit_code",
-                 "voucher", "document", "note", "actor", "role", "running_received", "running_allocated", "running_disbursed"],
+                 "voucher", "document", "note", "actor", "role", "running_received", "running_allocated", "running_disbursed", "payment_kind"],
                 filtered.Select(e => (IReadOnlyList<object?>)
                 [
                     e.Sequence, e.Type.ToString(), e.BusinessDate, e.RecordedAt, e.SourceName, e.ProjectName, e.Amount, e.PayeeName, e.PayeeCreditCode,
-                    e.VoucherNo, e.DocumentRef, e.Note, e.By.Subject, e.By.Role, e.RunningReceived, e.RunningAllocated, e.RunningDisbursed,
+                    e.VoucherNo, e.DocumentRef, e.Note, e.By.Subject, e.By.Role, e.RunningReceived, e.RunningAllocated, e.RunningDisbursed, e.PaymentKind?.ToString(),
                 ]));
         }
         var items = filtered.Skip((page - 1) * pageSize).Take(pageSize).ToList();

@@ -137,7 +137,7 @@ public sealed record Project : IPlaced, IVersioned
         },
         IncomeDistributed e => state with
         {
-            IncomeToHouseholds = state.IncomeToHouseholds + e.HouseholdAmount,
+            IncomeToHouseholds = state.IncomeToHouseholds + e.Households.Amount,
             IncomeToCollective = state.IncomeToCollective + e.CollectiveAmount,
             IncomeDistributions = state.IncomeDistributions + 1, LastRecordedAt = e.RecordedAt,
         },

@@ -194,7 +194,7 @@ public static class ProjectDecider
             throw Conflict("operating-entity-required", "Income is distributed by the operating entity; assign one first.");
         CheckDate(c.DistributedOn!.Value, ctx);
         NotBefore(c.DistributedOn.Value, s.Acceptance!.SignedOn, "the acceptance sign-off");
-        return new IncomeDistributed(s.Id, c.Period!.Trim(), c.HouseholdAmount!.Value, c.HouseholdCount!.Value,
+        return new IncomeDistributed(s.Id, c.Period!.Trim(), new HouseholdShare(c.HouseholdAmount!.Value, c.HouseholdCount!.Value),
             c.CollectiveAmount!.Value, c.DistributedOn.Value, ctx.By, ctx.Now);
     }
 

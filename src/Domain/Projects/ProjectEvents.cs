@@ -48,10 +48,15 @@ public sealed record ProjectCancelled(
 public sealed record OperatingEntityAssigned(
     Guid ProjectId, string Name, string CreditCode, DateOnly AssignedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
-/// <summary>Income distributed (收益分配) with differentiated shares to poor households and the village collective.</summary>
+/// <summary>Income distributed (收益分配) with differentiated shares to poor households and the village collective.
+/// Version 2 (stored as <c>income_distributed_v2</c>): the households' share is one value, its amount with the number
+/// of households sharing it. Version 1 events read as this shape (<see cref="IncomeDistributedV1"/>).</summary>
 public sealed record IncomeDistributed(
-    Guid ProjectId, string Period, decimal HouseholdAmount, int HouseholdCount, decimal CollectiveAmount,
+    Guid ProjectId, string Period, HouseholdShare Households, decimal CollectiveAmount,
     DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>What poor households received in one distribution, and how many households shared it.</summary>
+public sealed record HouseholdShare(decimal Amount, int Count);
 
 /// <summary>Periodic review ("回头看"): healthy, weak with a rectification plan, or idle with a revival measure.</summary>
 public sealed record PeriodicReviewRecorded(
@@ -66,3 +71,14 @@ public sealed record FundsDisbursed(
 /// <summary>Escalation: a deadline passed without the step it demands (appended once per project and rule).</summary>
 public sealed record DeadlineMissed(
     Guid ProjectId, string RuleId, DeadlineKind Kind, DateOnly Due, DateOnly MissedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>Version 1 of <see cref="IncomeDistributed"/>, as events stored before version 2 hold it (type
+/// <c>income_distributed</c>, the households' amount and count as two separate fields). Never appended again; the
+/// store reads every such event as version 2 through <see cref="Upcast"/> (docs/evolution.md).</summary>
+public sealed record IncomeDistributedV1(
+    Guid ProjectId, string Period, decimal HouseholdAmount, int HouseholdCount, decimal CollectiveAmount,
+    DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt)
+{
+    public IncomeDistributed Upcast()
+        => new(ProjectId, Period, new HouseholdShare(HouseholdAmount, HouseholdCount), CollectiveAmount, DistributedOn, By, RecordedAt);
+}

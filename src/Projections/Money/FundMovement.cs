@@ -1,4 +1,5 @@
 using Funds.Domain.Common;
+using Funds.Domain.Projects;
 
 namespace Funds.Projections.Money;
 
@@ -31,6 +32,8 @@ public sealed record FundMovement
     public string? VoucherNo { get; init; }
     public string? DocumentRef { get; init; }
     public string? Note { get; init; }
+    /// <summary>Disbursements: progress or final payment (since version 2 of the projection).</summary>
+    public DisbursementKind? PaymentKind { get; init; }
 
     /// <summary>The amount that moved, positive; <see cref="Type"/> says which way.</summary>
     public decimal Amount => Type switch

@@ -6,9 +6,17 @@ using Marten.Events.Projections;
 
 namespace Funds.Projections.Money;
 
-/// <summary>Asynchronous: a row per money event, from fund-source and project streams alike.</summary>
+/// <summary>Asynchronous: a row per money event, from fund-source and project streams alike.
+/// <para>Version 2 adds the payment kind to disbursement rows. A new version is built beside the live one: its rows go
+/// to a table of their own (<c>mt_doc_fundmovement_2</c>) and its progress is a shard of its own, so a deployment of
+/// version 2 rebuilds from the first event while version 1 keeps serving from its table (docs/evolution.md).</para></summary>
 public partial class FundMovementProjection : EventProjection
 {
+    /// <summary>Raise it whenever a change to the rows needs them all rebuilt.</summary>
+    public const uint CurrentVersion = 2;
+
+    public FundMovementProjection() => Version = CurrentVersion;
+
     public FundMovement Create(IEvent<FundsReceived> e) => new()
     {
         Id = e.Id, Sequence = e.Sequence, Type = FundingEntryType.Receipt, FundSourceId = e.Data.FundSourceId, Received = e.Data.Amount,
@@ -28,7 +36,7 @@ public partial class FundMovementProjection : EventProjection
     public FundMovement Create(IEvent<FundsDisbursed> e) => Row(e, e.Data.Source, e.Data.Project, FundingEntryType.Disbursement) with
     {
         Disbursed = e.Data.Amount, BusinessDate = e.Data.PaidOn, PayeeName = e.Data.Payee.Name, PayeeCreditCode = e.Data.Payee.CreditCode,
-        VoucherNo = e.Data.VoucherNo, Note = e.Data.PayeeReason,
+        VoucherNo = e.Data.VoucherNo, Note = e.Data.PayeeReason, PaymentKind = e.Data.Kind,
     };
 
     private static FundMovement Row(IEvent e, SourceRef s, ProjectRef p, FundingEntryType type) => new()

@@ -1,0 +1,68 @@
+namespace Funds.Api.Http;
+
+/// <summary>The Chinese header of each exported column, by the column's (English) CSV name; a name not listed
+/// is shown as it is. New lists add their columns here.</summary>
+public static class ExportHeaders
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sequence"] = "序号",
+        ["type"] = "类型",
+        ["business_date"] = "业务日期",
+        ["recorded_at"] = "记录时间（北京时间）",
+        ["fund_source"] = "资金来源",
+        ["project"] = "项目",
+        ["amount"] = "金额（元）",
+        ["payee"] = "收款单位",
+        ["payee_credit_code"] = "收款单位统一社会信用代码",
+        ["voucher"] = "凭证号",
+        ["document"] = "文件号",
+        ["note"] = "备注",
+        ["actor"] = "经办人",
+        ["role"] = "角色",
+        ["running_received"] = "累计到位（元）",
+        ["running_allocated"] = "累计分配（元）",
+        ["running_disbursed"] = "累计拨付（元）",
+        ["township"] = "乡镇",
+        ["village"] = "村",
+        ["category"] = "项目类别",
+        ["plan_year"] = "计划年度",
+        ["planYear"] = "计划年度",
+        ["year"] = "年度",
+        ["source"] = "来源",
+        ["sourceKind"] = "资金类别",
+        ["rule"] = "规则",
+        ["kind"] = "种类",
+        ["due"] = "截止日期",
+        ["status"] = "状态",
+        ["met_on"] = "完成日期",
+        ["days_late"] = "逾期天数",
+        ["days_overdue"] = "超期天数",
+        ["days_left"] = "剩余天数",
+        ["escalated"] = "已督办",
+        ["not_due"] = "未到期",
+        ["on_track"] = "正常推进",
+        ["at_risk"] = "临期预警",
+        ["missed"] = "逾期未完成",
+        ["met_on_time"] = "按期完成",
+        ["met_late"] = "逾期完成",
+        ["total"] = "合计",
+        ["description"] = "问题描述",
+        ["deadline"] = "整改期限",
+        ["raised_on"] = "提出日期",
+        ["closed_on"] = "销号日期",
+        ["signed_on"] = "验收签字日期",
+        ["final_paid_on"] = "付清日期",
+        ["days"] = "天数",
+        ["paid"] = "已付清",
+        ["allocated"] = "已分配（元）",
+        ["disbursed"] = "已拨付（元）",
+        ["allocated_not_disbursed"] = "已分配未拨付（元）",
+        ["movements"] = "笔数",
+        ["received"] = "已到位（元）",
+        ["name"] = "名称",
+        ["payment_kind"] = "拨付类型",
+    };
+
+    public static string Chinese(string column) => Names.GetValueOrDefault(column, column);
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics.Metrics;
+using Marten.Storage;
+using Funds.Api.Hosting;
+
+namespace Funds.Api.Telemetry;
+
+/// <summary>Samples, every <c>Funds:Telemetry:LagSeconds</c> (default 15), how many events each asynchronous
+/// read model is behind the high-water mark in every database, for the <c>funds.projection.lag</c> gauge.</summary>
+public sealed class ProjectionLagMonitor(IDocumentStore store, IConfiguration configuration, ILogger<ProjectionLagMonitor> log) : BackgroundService
+{
+    public static IReadOnlyList<Measurement<long>> Latest { get; private set; } = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromSeconds(configuration.GetValue("Funds:Telemetry:LagSeconds", 15));
+        using var timer = new PeriodicTimer(every);
+        do
+        {
+            try
+            {
+                Latest = await SampleAsync(store, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Projection lag could not be read: {Error}", e.Message);
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public static async Task<IReadOnlyList<Measurement<long>>> SampleAsync(IDocumentStore store, CancellationToken ct)
+    {
+        var sample = new List<Measurement<long>>();
+        var databases = await store.Storage.AllDatabases();
+        var current = ProjectionProgress.CurrentShards(store);
+        foreach (var database in databases)
+        {
+            await using var conn = database.CreateConnection();
+            await conn.OpenAsync(ct);
+            var progress = await ProjectionProgress.ReadAsync(store, conn, ct);
+            var highWater = progress.GetValueOrDefault("HighWaterMark");
+            foreach (var (shard, seq) in progress.Where(p => current.Contains(p.Key)))
+                sample.Add(databases.Count == 1
+                    ? new(highWater - seq, new KeyValuePair<string, object?>("projection", shard[..^4]))
+                    : new(highWater - seq, new("projection", shard[..^4]), new("database", database.Name())));
+        }
+        return sample;
+    }
+}
