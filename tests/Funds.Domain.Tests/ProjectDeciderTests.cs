@@ -100,6 +100,11 @@ public class BuilderRules
             () => ProjectDecider.Select(Tender with { ContractAmount = 1_000_000.01m }, Approved_(), Ctx()));
 
     [Fact]
+    public void contract_within_budget_is_county_policy_that_can_be_turned_off()
+        => Assert.Equal(1_000_000.01m, ProjectDecider.Select(Tender with { ContractAmount = 1_000_000.01m }, Approved_(),
+            Ctx() with { Policy = new CountyPolicy { ContractWithinBudget = false } }).ContractAmount);
+
+    [Fact]
     public void contract_equal_to_budget_is_allowed()
         => ProjectDecider.Select(Tender with { ContractAmount = 1_000_000m }, Approved_(), Ctx());
 
@@ -229,6 +234,16 @@ public class SettlementRules
     {
         Expect.Rule("settlement-requires-sign-off", RejectionKind.Conflict, () => ProjectDecider.Settle(Settle, Completed_(), Ctx()));
         Expect.Rule("settlement-requires-sign-off", RejectionKind.Conflict, () => ProjectDecider.Settle(Settle, Rectifying(), Ctx()));
+    }
+
+    [Fact]
+    public void a_project_cannot_be_settled_below_what_was_already_paid()
+    {
+        var paid = Sources.Paid(Accepted(), 600_000m);
+        var e = Expect.Rule("settlement-below-paid", RejectionKind.Unprocessable,
+            () => ProjectDecider.Settle(Settle with { SettledAmount = 599_999.99m }, paid, Ctx()));
+        Assert.Contains("600000.00", e.Message);
+        Assert.Equal(600_000m, ProjectDecider.Settle(Settle with { SettledAmount = 600_000m }, paid, Ctx()).SettledAmount);
     }
 
     [Fact]

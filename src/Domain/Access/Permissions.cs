@@ -53,6 +53,7 @@ public static class Permissions
         [Reads.History] = [Auditor, Admin, ProvinceAuditor],
         [Reads.Operations] = [Admin],
         [Reads.Province] = [.. Province],
+        [Reads.Policy] = Everyone,
     };
 
     public static Grant For(Type command)

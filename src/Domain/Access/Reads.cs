@@ -13,4 +13,5 @@ public static class Reads
     public const string History = "history";
     public const string Operations = "operations";
     public const string Province = "province";
+    public const string Policy = "policy";
 }

@@ -15,5 +15,8 @@ public sealed record CountyPolicy
     /// <summary>An allocation with money left and no disbursement for this many days counts as idle.</summary>
     public int IdleAllocationDays { get; init; } = 90;
 
+    /// <summary>Whether a contract may not exceed the approved budget (the seeds do not say; on by default).</summary>
+    public bool ContractWithinBudget { get; init; } = true;
+
     public static readonly CountyPolicy Default = new();
 }

@@ -151,6 +151,9 @@ public static class ProjectDecider
         if (c.SettledAmount!.Value > s.Builder!.ContractAmount)
             throw Unprocessable("settlement-exceeds-contract",
                 $"The settled amount {c.SettledAmount:0.00} exceeds the contract amount {s.Builder.ContractAmount:0.00}.");
+        if (c.SettledAmount.Value < s.Disbursed)
+            throw Unprocessable("settlement-below-paid",
+                $"{s.Disbursed:0.00} yuan is already paid for the project; it cannot be settled at {c.SettledAmount:0.00}, which would leave an overpayment nothing recovers: settle at no less than what was paid.");
         Dated(c.SettledOn!.Value, s, ctx);
         return new ProjectSettled(s.Id, c.SettledAmount.Value, c.SettledOn.Value, ctx.By, ctx.Now);
     }
@@ -290,9 +293,9 @@ public static class ProjectDecider
         if (method == BuilderSelectionMethod.CollectiveDecision && amount >= ctx.Policy.SmallWorksThreshold)
             throw Unprocessable("tender-required",
                 $"A contract of {amount:0.00} yuan is not small works (threshold {ctx.Policy.SmallWorksThreshold:0.00}): the builder must be chosen by public tender.");
-        if (amount > s.Approval!.Budget)
+        if (ctx.Policy.ContractWithinBudget && amount > s.Approval!.Budget)
             throw Unprocessable("contract-exceeds-budget",
-                $"The contract amount {amount:0.00} exceeds the approved budget {s.Approval.Budget:0.00}.");
+                $"The contract amount {amount:0.00} exceeds the approved budget {s.Approval.Budget:0.00} (county policy).");
     }
 
     private static void RequireCompleted(Project s, string rule, string message)

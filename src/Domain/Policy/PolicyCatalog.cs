@@ -1,0 +1,46 @@
+using Funds.Domain.Common;
+using Funds.Domain.Deadlines;
+using static Funds.Domain.Policy.RuleSource;
+
+namespace Funds.Domain.Policy;
+
+/// <summary>Every rule Funds enforces, with its source: the seeds' facts, then the county's policy with the
+/// values in force for it. What <c>GET /api/policy</c> lists.</summary>
+public static class PolicyCatalog
+{
+    public const string PolicyKey = "Funds:Policy:";
+    public const string CountyKey = "Funds:Tenancy:Counties:N:Policy:";
+    public const string DeadlineKey = "Funds:Deadlines:";
+
+    public static IReadOnlyList<PolicyRule> Describe(CountyPolicy county, DeadlinePolicy deadlines)
+    {
+        List<PolicyRule> rules =
+        [
+            .. DeadlinePolicy.Plan2019.Select(r => new PolicyRule(r.Id, r.Description, r.Due, Seed, "seed 000: 2019年以前启动的项目…6月底前全部完工; 2019年新启动的项目…3月底以前全部开工,9月底以前完工; 饮水安全工程9月底前")),
+            new("sign-off-basis-for-settlement", "Settlement and the final payment only on the village committee's signed acceptance (竣工验收签字)", true, Seed,
+                "seed 000: 项目竣工验收必须得到村\"两委\"的签字认可,并以此为项目结算的依据"),
+            new("tender-or-collective-decision", "The builder is chosen by public tender, or for small works by a collective decision of the township HQ", true, Seed,
+                "seed 000: 招投标 / 集体研究确定 (the threshold is a prefecture matter)"),
+            new("no-layered-subcontracting", "A subcontract is one level deep: a subcontractor may not subcontract again", true, Seed, "seed 000: 严禁项目施工层层转包"),
+            new("rectification-ledger", "Findings are kept in a ledger with deadlines and closed item by item", true, Seed, "seed 000: 建立整改台账,实行限期整改销号"),
+            new("small-works-threshold", "Contracts below this amount (CNY) may be awarded by collective decision instead of public tender",
+                county.SmallWorksThreshold, Configurable, Key(nameof(CountyPolicy.SmallWorksThreshold))),
+            new("progress-cap", "Before the acceptance sign-off, progress payments reach at most this share of the contract",
+                county.ProgressPaymentCap, Configurable, Key(nameof(CountyPolicy.ProgressPaymentCap))),
+            new("contract-within-budget", "A contract may not exceed the approved budget",
+                county.ContractWithinBudget, Configurable, Key(nameof(CountyPolicy.ContractWithinBudget))),
+            new("idle-allocation-days", "An allocation with money left and no payment for longer than this many days is idle",
+                county.IdleAllocationDays, Configurable, Key(nameof(CountyPolicy.IdleAllocationDays))),
+            new("settlement-not-below-paid", "A project cannot be settled below what was already paid for it (no overpayment is left unrecovered)",
+                true, Configurable, "fixed: the county settles at or above what was paid, or recovers the money first (docs/funds.md)"),
+            new("at-risk-days", "An unmet deadline due within this many days is at risk", deadlines.AtRiskDays, Configurable, DeadlineKey + "AtRiskDays (all counties)"),
+            new("deadlines-for-industry-projects", "The 2019 deadlines (stated for infrastructure short-board projects) also apply to industry projects",
+                deadlines.IndustryProjects, Configurable, DeadlineKey + "IndustryProjects (all counties)"),
+            .. deadlines.Rules.Where(r => !DeadlinePolicy.Plan2019.Contains(r))
+                .Select(r => new PolicyRule(r.Id, r.Description, r.Due, Configurable, DeadlineKey + "Rules (all counties)")),
+        ];
+        return rules;
+    }
+
+    private static string Key(string name) => $"{PolicyKey}{name} (per county {CountyKey}{name})";
+}
