@@ -163,7 +163,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
         var now = Json(await Get($"/api/fund-sources/{source}"));
         Assert.Equal(100_000m, (decimal)now["disbursed"]!);
         Assert.Equal(100_000m, (decimal)Json(await Get($"/api/projects/{project}"))["disbursed"]!);
-        Assert.Equal(3 + 10, await StreamVersion(project));
+        Assert.Equal(5 + 10, await StreamVersion(project));
         Assert.Equal(3, await StreamVersion(source));   // payments lock and change the project, not the source
         await Projected();
         var reconciliation = await Reconciliation.RunAsync(App.Store, FundsApp.County, default);
@@ -191,7 +191,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         Assert.Single(bodies.Distinct());
         Assert.Equal(1234.56m, (decimal)Json(await Get($"/api/projects/{project}"))["disbursed"]!);
-        Assert.Equal(3 + 1, await StreamVersion(project));
+        Assert.Equal(5 + 1, await StreamVersion(project));
     }
 
     [Fact]

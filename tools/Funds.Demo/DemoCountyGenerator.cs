@@ -16,7 +16,7 @@ namespace Funds.Demo;
 /// so balances, caps and deadline escalations are decided on what was known at that moment.
 /// Deterministic: one fixed seed, ids derived from seeded randoms, no clock.
 /// </summary>
-internal sealed class DemoCountyGenerator
+internal sealed partial class DemoCountyGenerator
 {
     private static readonly DateOnly Horizon = new(2019, 12, 31);
     private static readonly DateOnly FirstEscalationScan = new(2019, 4, 1);
@@ -279,8 +279,8 @@ internal sealed class DemoCountyGenerator
         p.Id = NewId(reg.At, r);
         var quick = p.PlanYear == 2019;
         var approved = plan.Life(reg.On.AddDays(quick ? r.Next(8, 20) : r.Next(15, 45)), r.Next(0, 3), on =>
-            Decide(p, _financeChief, new ApproveProject(Numbered(string.Format(_shape.ApprovalSeries, on.Year), $"approval-{on}"), p.Budget,
-                on.Year >= 2019 ? _shape.Approver2019 : _shape.ApproverBefore2019, on)));
+            ScreenAndAssess(p, reg.On, on, () => Decide(p, Approver(p), new ApproveProject(Numbered(string.Format(_shape.ApprovalSeries, on.Year), $"approval-{on}"), p.Budget,
+                on.Year >= 2019 ? _shape.Approver2019 : _shape.ApproverBefore2019, on))));
 
         // 资金安排: the approved budget, from one or two sources
         var allocateOn = approved.On.AddDays(r.Next(3, 25));

@@ -17,7 +17,8 @@ public static class Permissions
     public static readonly IReadOnlyDictionary<Type, Grant> Commands = new Dictionary<Type, Grant>
     {
         [typeof(RegisterProject)] = Hq,
-        [typeof(ApproveProject)] = FinanceBureau,
+        // Every role a county may choose as approver (county policy ApprovingRole / TownshipApprovalLimit narrows it).
+        [typeof(ApproveProject)] = new([Finance, TownshipHq], Reach.Township),
         [typeof(SelectBuilder)] = Hq,
         [typeof(ChangeBuilder)] = Hq,
         [typeof(StartConstruction)] = Hq,
@@ -37,6 +38,8 @@ public static class Permissions
         [typeof(RaiseFinding)] = Inspectors,
         [typeof(ReportRectification)] = Hq,
         [typeof(CloseFinding)] = Inspectors,
+        [typeof(ScreenProject)] = Hq,
+        [typeof(AssessProject)] = Hq,
     };
 
     private static readonly string[] Everyone = [.. All];

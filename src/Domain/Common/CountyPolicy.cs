@@ -18,5 +18,13 @@ public sealed record CountyPolicy
     /// <summary>Whether a contract may not exceed the approved budget (the seeds do not say; on by default).</summary>
     public bool ContractWithinBudget { get; init; } = true;
 
+    /// <summary>The role that approves projects (审批): "finance" (the finance bureau, recording the county leading group's
+    /// decision) or "township-hq" (the township front-line HQ, which the seed gives 最终决定权 over implementation).</summary>
+    public string ApprovingRole { get; init; } = "finance";
+
+    /// <summary>Besides <see cref="ApprovingRole"/>, a township HQ may approve projects of its own township with a budget up to
+    /// this amount (CNY); 0: it approves none.</summary>
+    public decimal TownshipApprovalLimit { get; init; }
+
     public static readonly CountyPolicy Default = new();
 }

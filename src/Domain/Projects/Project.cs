@@ -3,7 +3,16 @@ using Funds.Domain.Common;
 
 namespace Funds.Domain.Projects;
 
-public sealed record Approval(string DocumentNo, decimal Budget, string ApprovedBy, DateOnly ApprovedOn, Actor RecordedBy);
+public sealed record Approval(string DocumentNo, decimal Budget, string ApprovedBy, DateOnly ApprovedOn, Actor RecordedBy,
+    IReadOnlyList<PlannedFunding>? PlannedFunding = null);
+
+/// <summary>One planned source of a project's funding: the kind of fund and the amount (CNY).</summary>
+public sealed record PlannedFunding(FundSourceKind Kind, decimal Amount);
+
+public sealed record Screening(bool Included, string Reason, DateOnly ScreenedOn, Actor RecordedBy);
+
+public sealed record Assessment(bool Feasible, string Conclusion, int HouseholdsReached, IReadOnlyList<PlannedFunding> PlannedFunding,
+    DateOnly AssessedOn, Actor RecordedBy);
 
 public sealed record BuilderOfRecord(
     Builder Builder, BuilderSelectionMethod Method, string Reference, decimal ContractAmount, DateOnly SelectedOn, Actor RecordedBy);
@@ -39,6 +48,9 @@ public sealed record Project : IPlaced, IVersioned
     public DateOnly RegisteredOn { get; init; }
     public Actor? RegisteredBy { get; init; }
     public Approval? Approval { get; init; }
+    /// <summary>The latest screening (筛选) and assessment (论证); null in streams approved before they were recorded.</summary>
+    public Screening? Screening { get; init; }
+    public Assessment? Assessment { get; init; }
     public BuilderOfRecord? Builder { get; init; }
     public IReadOnlyList<BuilderOfRecord> FormerBuilders { get; init; } = [];
     /// <summary>The business date of the latest step, which the next step may not precede.</summary>
@@ -89,7 +101,17 @@ public sealed record Project : IPlaced, IVersioned
         ProjectApproved e => state with
         {
             Status = ProjectStatus.Approved, LastStepOn = e.ApprovedOn, LastRecordedAt = e.RecordedAt,
-            Approval = new Approval(e.ApprovalDocumentNo, e.ApprovedBudget, e.ApprovedBy, e.ApprovedOn, e.By),
+            Approval = new Approval(e.ApprovalDocumentNo, e.ApprovedBudget, e.ApprovedBy, e.ApprovedOn, e.By, e.PlannedFunding),
+        },
+        ProjectScreened e => state with
+        {
+            Screening = new Screening(e.Included, e.Reason, e.ScreenedOn, e.By), Assessment = null,   // a new screening needs a new assessment
+            LastStepOn = Max(state.LastStepOn, e.ScreenedOn), LastRecordedAt = e.RecordedAt,
+        },
+        ProjectAssessed e => state with
+        {
+            Assessment = new Assessment(e.Feasible, e.Conclusion, e.HouseholdsReached, e.PlannedFunding, e.AssessedOn, e.By),
+            LastStepOn = Max(state.LastStepOn, e.AssessedOn), LastRecordedAt = e.RecordedAt,
         },
         BuilderSelected e => state with
         {

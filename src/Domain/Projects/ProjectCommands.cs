@@ -54,3 +54,14 @@ public sealed record DisburseFunds(
 /// <summary>What a payment draws on: a fund source and what it has allocated to this project
 /// (<see cref="AllocatedSince"/> is null when it has allocated nothing to it).</summary>
 public sealed record PaymentSource(SourceRef Source, decimal Allocated, DateOnly? AllocatedSince);
+
+/// <summary>Screen the project (筛选): taken into the plan (<c>included</c>) or left out, with the reason.</summary>
+public sealed record ScreenProject(bool? Included, string? Reason, DateOnly? ScreenedOn) : IProjectCommand;
+
+/// <summary>Assess the project (论证): feasible or not, with the conclusion; poor households expected to be reached;
+/// the planned funding sources and amounts.</summary>
+public sealed record AssessProject(
+    bool? Feasible, string? Conclusion, int? HouseholdsReached, IReadOnlyList<PlannedFundingLine>? PlannedFunding, DateOnly? AssessedOn) : IProjectCommand;
+
+/// <summary>One line of a planned funding: the kind of fund and the amount.</summary>
+public sealed record PlannedFundingLine(FundSourceKind? Kind, decimal? Amount);

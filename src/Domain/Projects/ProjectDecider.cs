@@ -6,7 +6,7 @@ namespace Funds.Domain.Projects;
 
 /// <summary>Every rule of a project's life, as pure functions: a command and the current state
 /// in, the events to append out — or a <see cref="RuleViolation"/> naming the rule broken.</summary>
-public static class ProjectDecider
+public static partial class ProjectDecider
 {
     public const int VoucherMaxLength = 50;
 
@@ -48,11 +48,14 @@ public static class ProjectDecider
         AssignOperatingEntity c => [AssignEntity(c, state, ctx)],
         DistributeIncome c => [Distribute(c, state, ctx)],
         RecordReview c => [Review(c, state, ctx)],
+        ScreenProject c => [Screen(c, state, ctx)],
+        AssessProject c => [Assess(c, state, ctx)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown project command."),
     };
 
     public static ProjectApproved Approve(ApproveProject c, Project s, DecisionContext ctx)
     {
+        ApproverInPolicy(ctx, s, c.ApprovedBudget);
         new FieldErrors()
             .Text("approvalDocumentNo", c.ApprovalDocumentNo, 100)
             .Amount("approvedBudget", c.ApprovedBudget)
@@ -62,9 +65,10 @@ public static class ProjectDecider
         Open(s);
         if (s.Status != Registered)
             throw Conflict("already-approved", "The project is already approved; an approval is recorded once.");
+        ScreenedAndAssessed(s);
         Dated(c.ApprovedOn!.Value, s, ctx);
         return new ProjectApproved(s.Id, c.ApprovalDocumentNo!.Trim(), c.ApprovedBudget!.Value, c.ApprovedBy!.Trim(),
-            c.ApprovedOn.Value, ctx.By, ctx.Now);
+            c.ApprovedOn.Value, ctx.By, ctx.Now, s.Assessment!.PlannedFunding);
     }
 
     public static BuilderSelected Select(SelectBuilder c, Project s, DecisionContext ctx)

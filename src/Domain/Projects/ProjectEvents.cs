@@ -12,9 +12,11 @@ public sealed record ProjectRegistered(
     Guid ProjectId, ProjectKind Kind, string Category, string Name, string Township, string Village,
     int PlanYear, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
+/// <summary>The project approved (审批). <see cref="PlannedFunding"/> is the funding plan of its assessment (null in
+/// streams approved before screening and assessment were recorded).</summary>
 public sealed record ProjectApproved(
     Guid ProjectId, string ApprovalDocumentNo, decimal ApprovedBudget, string ApprovedBy,
-    DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+    DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt, IReadOnlyList<PlannedFunding>? PlannedFunding = null) : IRecordedEvent;
 
 public sealed record BuilderSelected(
     Guid ProjectId, Builder Builder, BuilderSelectionMethod Method, string Reference,
@@ -66,3 +68,14 @@ public sealed record FundsDisbursed(
 /// <summary>Escalation: a deadline passed without the step it demands (appended once per project and rule).</summary>
 public sealed record DeadlineMissed(
     Guid ProjectId, string RuleId, DeadlineKind Kind, DateOnly Due, DateOnly MissedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>Screening (筛选): the project is taken into the plan, or left out, with the reason. Before approval it can
+/// be screened again; the latest screening stands.</summary>
+public sealed record ProjectScreened(
+    Guid ProjectId, bool Included, string Reason, DateOnly ScreenedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>Assessment (论证): feasibility, the poor households it is expected to reach, and the planned funding
+/// (sources and amounts) the approval will record.</summary>
+public sealed record ProjectAssessed(
+    Guid ProjectId, bool Feasible, string Conclusion, int HouseholdsReached, IReadOnlyList<PlannedFunding> PlannedFunding,
+    DateOnly AssessedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

@@ -27,6 +27,8 @@ public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
         IncludeType<PeriodicReviewRecorded>();
         IncludeType<DeadlineMissed>();
         IncludeType<FundsDisbursed>();
+        IncludeType<ProjectScreened>();
+        IncludeType<ProjectAssessed>();
     }
 
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)
