@@ -89,13 +89,12 @@ public class PaymentRules
     }
 
     [Fact]
-    public void another_payee_needs_a_valid_code_and_a_reason()
+    public void another_payee_needs_a_valid_code_and_an_approved_payment_exception()
     {
         var (p, s) = Funded(WithBuilder());
         var other = Pay(1m) with { PayeeName = "农民工工资专户", PayeeCreditCode = OtherCode };
-        Expect.Invalid(() => Disburse(other, p, s), "payeeReason");
-        Expect.Invalid(() => Disburse(other with { PayeeCreditCode = "123", PayeeReason = "r" }, p, s), "payeeCreditCode");
-        Assert.Equal(OtherCode, Disburse(other with { PayeeReason = "代发工资" }, p, s).Payee.CreditCode);
+        Expect.Invalid(() => Disburse(other with { PayeeCreditCode = "123" }, p, s), "payeeCreditCode");
+        Expect.Rule("payment-exception-required", RejectionKind.Unprocessable, () => Disburse(other with { PayeeReason = "代发工资" }, p, s));
     }
 
     [Theory]

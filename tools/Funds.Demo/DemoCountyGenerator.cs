@@ -300,7 +300,7 @@ internal sealed partial class DemoCountyGenerator
             ? BuilderSelectionMethod.PublicTender : BuilderSelectionMethod.CollectiveDecision;
         var (builder, builderCode) = PickBuilder(p.Category, r);
         var selected = plan.Life(approved.On.AddDays(quick ? r.Next(6, 18) : r.Next(10, 40)), r.Next(0, 2), on =>
-            Decide(p, p.Hq, new SelectBuilder(builder, builderCode, method, BuilderReference(method, p, on), contract, on)));
+            { Decide(p, p.Hq, new SelectBuilder(builder, builderCode, method, BuilderReference(method, p, on), contract, on)); MaybeSubcontract(p, on); });
         if (plan.Stopped) { plan.Schedule(); return; }
 
         if (fate == Fate.Cancelled)
@@ -565,6 +565,7 @@ internal sealed partial class DemoCountyGenerator
                     PayeeName = supplier, PayeeCreditCode = CreditCodeFor(supplier, region),
                     PayeeReason = $"经{builder.Name}书面委托，直接支付材料款",
                 };
+                command = WithPaymentException(p, command, id);
             }
             var paid = ProjectDecider.Disburse(id, command, p.State, source.State!.ForPayment(p.Id), false, ctx);
             Emit(p, paid, UniqueKey.For(UniqueKey.Voucher(voucher), id));

@@ -40,6 +40,9 @@ public static class Permissions
         [typeof(CloseFinding)] = Inspectors,
         [typeof(ScreenProject)] = Hq,
         [typeof(AssessProject)] = Hq,
+        [typeof(DeclareSubcontract)] = Hq,
+        [typeof(RequestPaymentException)] = FinanceBureau,
+        [typeof(ApprovePaymentException)] = FinanceBureau,
     };
 
     private static readonly string[] Everyone = [.. All];
@@ -57,6 +60,7 @@ public static class Permissions
         [Reads.Operations] = [Admin],
         [Reads.Province] = [.. Province],
         [Reads.Policy] = Everyone,
+        [Reads.PaymentExceptions] = CountyWide,
     };
 
     public static Grant For(Type command)

@@ -14,4 +14,5 @@ public static class Reads
     public const string Operations = "operations";
     public const string Province = "province";
     public const string Policy = "policy";
+    public const string PaymentExceptions = "payment-exceptions";
 }

@@ -26,5 +26,9 @@ public sealed record CountyPolicy
     /// this amount (CNY); 0: it approves none.</summary>
     public decimal TownshipApprovalLimit { get; init; }
 
+    /// <summary>Four eyes: a payment above this amount (CNY) needs a payment exception approved by a second finance user,
+    /// as does any payment to a payee who is neither the builder of record nor a declared subcontractor; 0: no amount limit.</summary>
+    public decimal FourEyesAmount { get; init; } = 1_000_000m;
+
     public static readonly CountyPolicy Default = new();
 }

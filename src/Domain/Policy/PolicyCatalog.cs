@@ -35,6 +35,8 @@ public static class PolicyCatalog
                 county.ProgressPaymentCap, Configurable, Key(nameof(CountyPolicy.ProgressPaymentCap))),
             new("contract-within-budget", "A contract may not exceed the approved budget",
                 county.ContractWithinBudget, Configurable, Key(nameof(CountyPolicy.ContractWithinBudget))),
+            new("four-eyes-amount", "A payment above this amount (CNY), or to anyone but the builder of record or a declared subcontractor, needs a payment exception approved by a second finance user",
+                county.FourEyesAmount, Configurable, Key(nameof(CountyPolicy.FourEyesAmount))),
             new("idle-allocation-days", "An allocation with money left and no payment for longer than this many days is idle",
                 county.IdleAllocationDays, Configurable, Key(nameof(CountyPolicy.IdleAllocationDays))),
             new("settlement-not-below-paid", "A project cannot be settled below what was already paid for it (no overpayment is left unrecovered)",

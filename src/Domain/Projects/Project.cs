@@ -9,6 +9,21 @@ public sealed record Approval(string DocumentNo, decimal Budget, string Approved
 /// <summary>One planned source of a project's funding: the kind of fund and the amount (CNY).</summary>
 public sealed record PlannedFunding(FundSourceKind Kind, decimal Amount);
 
+public sealed record Subcontract(Guid Id, Builder Subcontractor, string Scope, decimal Amount, DateOnly DeclaredOn, Actor RecordedBy);
+
+public enum PaymentExceptionGround
+{
+    /// <summary>The payee is neither the builder of record nor a declared subcontractor.</summary>
+    OtherPayee = 1,
+    /// <summary>The amount is above the county's four-eyes amount (county policy).</summary>
+    AboveFourEyesAmount = 2,
+}
+
+/// <summary>A payment off the normal path: who asked and why, who approved, and the payment that used it.</summary>
+public sealed record PaymentException(
+    Guid Id, Payee Payee, decimal Amount, IReadOnlyList<PaymentExceptionGround> Grounds, string Reason, DateOnly RequestedOn, Actor RequestedBy,
+    DateOnly? ApprovedOn = null, Actor? ApprovedBy = null, Guid? DisbursementId = null);
+
 public sealed record Screening(bool Included, string Reason, DateOnly ScreenedOn, Actor RecordedBy);
 
 public sealed record Assessment(bool Feasible, string Conclusion, int HouseholdsReached, IReadOnlyList<PlannedFunding> PlannedFunding,
@@ -76,6 +91,9 @@ public sealed record Project : IPlaced, IVersioned
     public DateOnly? FirstFinalPaymentOn { get; init; }
     /// <summary>Deadline rules escalated as missed for this project (see DeadlineMissed).</summary>
     public IReadOnlyList<string> MissedDeadlines { get; init; } = [];
+    /// <summary>Subcontracts declared (one level deep), and payment exceptions (four eyes).</summary>
+    public IReadOnlyList<Subcontract> Subcontracts { get; init; } = [];
+    public IReadOnlyList<PaymentException> PaymentExceptions { get; init; } = [];
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Stream version, set by the event store.</summary>
     public int Version { get; init; }
@@ -167,8 +185,26 @@ public sealed record Project : IPlaced, IVersioned
         {
             LastReview = new Review(e.Outcome, e.Measure, e.ReviewedOn), LastRecordedAt = e.RecordedAt,
         },
+        SubcontractDeclared e => state with
+        {
+            Subcontracts = [.. state.Subcontracts, new Subcontract(e.SubcontractId, e.Subcontractor, e.Scope, e.Amount, e.DeclaredOn, e.By)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        PaymentExceptionRequested e => state with
+        {
+            PaymentExceptions = [.. state.PaymentExceptions, new PaymentException(e.ExceptionId, e.Payee, e.Amount, e.Grounds, e.Reason, e.RequestedOn, e.By)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        PaymentExceptionApproved e => state with
+        {
+            PaymentExceptions = [.. state.PaymentExceptions.Select(x => x.Id == e.ExceptionId ? x with { ApprovedOn = e.ApprovedOn, ApprovedBy = e.By } : x)],
+            LastRecordedAt = e.RecordedAt,
+        },
         FundsDisbursed e => state with
         {
+            PaymentExceptions = e.PaymentExceptionId is { } used
+                ? [.. state.PaymentExceptions.Select(x => x.Id == used ? x with { DisbursementId = e.DisbursementId } : x)]
+                : state.PaymentExceptions,
             Disbursed = state.Disbursed + e.Amount,
             DisbursedFinal = state.DisbursedFinal + (e.Kind == DisbursementKind.Final ? e.Amount : 0m),
             PaidBySource = Paid(state.PaidBySource, e),

@@ -49,7 +49,7 @@ public sealed record RecordReview(ReviewOutcome? Outcome, string? Measure, DateO
 /// record; another payee needs a reason.</summary>
 public sealed record DisburseFunds(
     Guid? FundSourceId, decimal? Amount, DisbursementKind? Kind, string? VoucherNo, DateOnly? PaidOn,
-    string? PayeeName = null, string? PayeeCreditCode = null, string? PayeeReason = null) : ICommand;
+    string? PayeeName = null, string? PayeeCreditCode = null, string? PayeeReason = null, Guid? PaymentExceptionId = null) : ICommand;
 
 /// <summary>What a payment draws on: a fund source and what it has allocated to this project
 /// (<see cref="AllocatedSince"/> is null when it has allocated nothing to it).</summary>
@@ -65,3 +65,15 @@ public sealed record AssessProject(
 
 /// <summary>One line of a planned funding: the kind of fund and the amount.</summary>
 public sealed record PlannedFundingLine(FundSourceKind? Kind, decimal? Amount);
+
+/// <summary>Declare a subcontract of the builder of record: subcontractor, credit code, scope and amount.</summary>
+public sealed record DeclareSubcontract(
+    string? SubcontractorName, string? CreditCode, string? Scope, decimal? Amount, DateOnly? DeclaredOn,
+    string? ContractorCreditCode = null) : ICommand;
+
+/// <summary>Ask for a payment off the normal path (another payee, or above the four-eyes amount), with the reason.</summary>
+public sealed record RequestPaymentException(
+    string? PayeeName, string? PayeeCreditCode, decimal? Amount, string? Reason, DateOnly? RequestedOn) : ICommand;
+
+/// <summary>Approve a payment exception: a second finance user, not the one who asked.</summary>
+public sealed record ApprovePaymentException(Guid? ExceptionId, DateOnly? ApprovedOn) : IProjectCommand;

@@ -50,6 +50,7 @@ public static partial class ProjectDecider
         RecordReview c => [Review(c, state, ctx)],
         ScreenProject c => [Screen(c, state, ctx)],
         AssessProject c => [Assess(c, state, ctx)],
+        ApprovePaymentException c => [ApproveException(c, state, ctx)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown project command."),
     };
 
@@ -265,14 +266,13 @@ public static partial class ProjectDecider
 
         var builder = p.Builder.Builder;
         var payee = otherPayee ? new Payee(c.PayeeName!.Trim(), c.PayeeCreditCode!) : new Payee(builder.Name, builder.CreditCode);
-        if (payee.CreditCode != builder.CreditCode && string.IsNullOrWhiteSpace(c.PayeeReason))
-            throw InvalidCommand.Field("payeeReason", "is required when the payee is not the builder of record.");
+        var exception = OffTheNormalPath(c, p, payee, amount, ctx);
 
         var paidOn = c.PaidOn!.Value;
         NotInFuture(paidOn, ctx);
         NotBefore(paidOn, allocatedSince, "the allocation");
         return new FundsDisbursed(p.Id, disbursementId, source.Source, p.Ref, amount, c.Kind!.Value, payee,
-            c.PayeeReason?.Trim(), c.VoucherNo!.Trim(), paidOn, ctx.By, ctx.Now);
+            string.IsNullOrWhiteSpace(c.PayeeReason) ? exception?.Reason : c.PayeeReason.Trim(), c.VoucherNo!.Trim(), paidOn, ctx.By, ctx.Now, exception?.Id);
     }
 
     // ---- shared rules

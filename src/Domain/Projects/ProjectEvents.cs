@@ -63,7 +63,8 @@ public sealed record PeriodicReviewRecorded(
 /// only record of a payment: fund-source balances of money paid are folded from these.</summary>
 public sealed record FundsDisbursed(
     Guid ProjectId, Guid DisbursementId, SourceRef Source, ProjectRef Project, decimal Amount, DisbursementKind Kind,
-    Payee Payee, string? PayeeReason, string VoucherNo, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+    Payee Payee, string? PayeeReason, string VoucherNo, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt,
+    Guid? PaymentExceptionId = null) : IRecordedEvent;
 
 /// <summary>Escalation: a deadline passed without the step it demands (appended once per project and rule).</summary>
 public sealed record DeadlineMissed(
@@ -79,3 +80,19 @@ public sealed record ProjectScreened(
 public sealed record ProjectAssessed(
     Guid ProjectId, bool Feasible, string Conclusion, int HouseholdsReached, IReadOnlyList<PlannedFunding> PlannedFunding,
     DateOnly AssessedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>A subcontract declared (分包): the builder of record gives part of the works (scope, amount) to a
+/// subcontractor. One level only: a subcontractor may not subcontract again (严禁层层转包).</summary>
+public sealed record SubcontractDeclared(
+    Guid ProjectId, Guid SubcontractId, Builder Subcontractor, string Scope, decimal Amount, DateOnly DeclaredOn,
+    Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>A payment off the normal path asked for by one finance user: to a payee who is neither the builder of record
+/// nor a declared subcontractor, or above the county's four-eyes amount, with the reason.</summary>
+public sealed record PaymentExceptionRequested(
+    Guid ProjectId, Guid ExceptionId, Payee Payee, decimal Amount, IReadOnlyList<PaymentExceptionGround> Grounds, string Reason,
+    DateOnly RequestedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>The payment exception approved by a second finance user (never the one who asked).</summary>
+public sealed record PaymentExceptionApproved(
+    Guid ProjectId, Guid ExceptionId, DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

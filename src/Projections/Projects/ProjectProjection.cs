@@ -29,6 +29,9 @@ public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
         IncludeType<FundsDisbursed>();
         IncludeType<ProjectScreened>();
         IncludeType<ProjectAssessed>();
+        IncludeType<SubcontractDeclared>();
+        IncludeType<PaymentExceptionRequested>();
+        IncludeType<PaymentExceptionApproved>();
     }
 
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)
