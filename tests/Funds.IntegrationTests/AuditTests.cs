@@ -108,6 +108,8 @@ public class AuditTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal("close-requires-rectification", (string)Json(await Post($"/api/findings/{id}/closure", new { closedOn = "2019-12-01" }, 409, auditor))["rule"]!);
         await Post($"/api/findings/{id}/rectification", new { measures = "已拨付尾款,收回结余12万元", reportedOn = "2019-12-05" }, 403, App.Token(Roles.TownshipHq, "高坪镇"));
         await Post($"/api/findings/{id}/rectification", new { measures = "已拨付尾款,收回结余12万元", reportedOn = "2019-12-05" }, 200, p.Hq);
+        // closure needs the fix verified on site by someone other than the one who reported it
+        await Post($"/api/findings/{id}/verification", new { verifiedOn = "2019-12-10" }, 200, auditor);
         var closed = Json(await Post($"/api/findings/{id}/closure", new { note = "销号", closedOn = "2019-12-12" }, 200, App.Token(Roles.Supervisor)));
         Assert.Equal("Closed", (string)closed["status"]!);
         var none = Json(await Get($"/api/findings?township={Uri.EscapeDataString(p.Township)}&overdueAsOf=2019-12-20"))["items"]!.AsArray();

@@ -29,6 +29,7 @@ public class SecurityTests(FundsApp app) : IntegrationTest(app)
         { "reviews", Roles.TownshipHq },
         { "screening", Roles.TownshipHq },
         { "assessment", Roles.TownshipHq },
+        { "subcontracts", Roles.TownshipHq },
     };
 
     private static readonly object AnyBody = new { startedOn = "2019-03-01", reason = "r", signatories = new[] { "李国华" } };

@@ -328,6 +328,7 @@ internal sealed partial class DemoCountyGenerator
                 break;
         }
         var started = plan.Life(startOn, startDelay, on => Decide(p, p.Hq, new StartConstruction(on)));
+        PlanSupervision(p, plan, started.At);
         if (plan.Stopped) { plan.Schedule(); return; }
 
         // 完工: when, and when it was reported

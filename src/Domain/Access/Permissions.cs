@@ -43,6 +43,10 @@ public static class Permissions
         [typeof(DeclareSubcontract)] = Hq,
         [typeof(RequestPaymentException)] = FinanceBureau,
         [typeof(ApprovePaymentException)] = FinanceBureau,
+        // Supervision teams and auditors inspect anywhere in the county; a village committee follows its own village's works (跟踪监管).
+        [typeof(RecordInspection)] = new([Supervisor, Auditor, VillageCommittee], Reach.Village),
+        [typeof(SendBackRectification)] = Inspectors,
+        [typeof(VerifyRectification)] = Inspectors,
     };
 
     private static readonly string[] Everyone = [.. All];

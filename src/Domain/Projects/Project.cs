@@ -24,6 +24,8 @@ public sealed record PaymentException(
     Guid Id, Payee Payee, decimal Amount, IReadOnlyList<PaymentExceptionGround> Grounds, string Reason, DateOnly RequestedOn, Actor RequestedBy,
     DateOnly? ApprovedOn = null, Actor? ApprovedBy = null, Guid? DisbursementId = null);
 
+public sealed record Inspection(Guid Id, bool Announced, string Inspectors, string Summary, DateOnly VisitedOn, Actor RecordedBy);
+
 public sealed record Screening(bool Included, string Reason, DateOnly ScreenedOn, Actor RecordedBy);
 
 public sealed record Assessment(bool Feasible, string Conclusion, int HouseholdsReached, IReadOnlyList<PlannedFunding> PlannedFunding,
@@ -94,6 +96,8 @@ public sealed record Project : IPlaced, IVersioned
     /// <summary>Subcontracts declared (one level deep), and payment exceptions (four eyes).</summary>
     public IReadOnlyList<Subcontract> Subcontracts { get; init; } = [];
     public IReadOnlyList<PaymentException> PaymentExceptions { get; init; } = [];
+    /// <summary>Inspection visits (督查), announced or not.</summary>
+    public IReadOnlyList<Inspection> Inspections { get; init; } = [];
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Stream version, set by the event store.</summary>
     public int Version { get; init; }
@@ -184,6 +188,11 @@ public sealed record Project : IPlaced, IVersioned
         PeriodicReviewRecorded e => state with
         {
             LastReview = new Review(e.Outcome, e.Measure, e.ReviewedOn), LastRecordedAt = e.RecordedAt,
+        },
+        InspectionRecorded e => state with
+        {
+            Inspections = [.. state.Inspections, new Inspection(e.InspectionId, e.Announced, e.Inspectors, e.Summary, e.VisitedOn, e.By)],
+            LastRecordedAt = e.RecordedAt,
         },
         SubcontractDeclared e => state with
         {

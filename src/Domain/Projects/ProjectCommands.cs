@@ -77,3 +77,6 @@ public sealed record RequestPaymentException(
 
 /// <summary>Approve a payment exception: a second finance user, not the one who asked.</summary>
 public sealed record ApprovePaymentException(Guid? ExceptionId, DateOnly? ApprovedOn) : IProjectCommand;
+
+/// <summary>Record an inspection visit: announced or unannounced (暗访), the inspectors, what was found, the date.</summary>
+public sealed record RecordInspection(bool? Announced, string? Inspectors, string? Summary, DateOnly? VisitedOn) : ICommand;

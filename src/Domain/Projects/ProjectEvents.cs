@@ -96,3 +96,9 @@ public sealed record PaymentExceptionRequested(
 /// <summary>The payment exception approved by a second finance user (never the one who asked).</summary>
 public sealed record PaymentExceptionApproved(
     Guid ProjectId, Guid ExceptionId, DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>An inspection visit to the project (实地检查、现场问效; 暗访 when unannounced): who, when, what was seen. Findings
+/// raised from it go to the rectification ledger with its id.</summary>
+public sealed record InspectionRecorded(
+    Guid ProjectId, Guid InspectionId, bool Announced, string Inspectors, string Summary, DateOnly VisitedOn,
+    Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

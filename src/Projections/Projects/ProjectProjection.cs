@@ -32,6 +32,7 @@ public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
         IncludeType<SubcontractDeclared>();
         IncludeType<PaymentExceptionRequested>();
         IncludeType<PaymentExceptionApproved>();
+        IncludeType<InspectionRecorded>();
     }
 
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)
