@@ -85,6 +85,8 @@ public class DemoCountyTests(FundsApp app) : IntegrationTest(app)
         Assert.Contains(projects, p => p.Subcontracts.Count > 0);
         Assert.Contains(projects, p => p.PaymentExceptions.Any(x => x.DisbursementId is not null && x.ApprovedBy!.Subject != x.RequestedBy.Subject));
         Assert.Contains(projects, p => p.Inspections.Any(i => !i.Announced));
+        Assert.Contains(projects, p => p.Assets.Any(a => a.UpkeepResponsible is not null && a.Checks!.Any(c => c.Condition == AssetCondition.NeedsRepair)));
+        Assert.Contains(projects, p => p.DangerousHouses.Any(h => h.ClosedOn <= new DateOnly(2019, 9, 30)) && p.DangerousHouses.Any(h => h.ClosedOn is null || h.ClosedOn > new DateOnly(2019, 9, 30)));
         var findings = await query.Query<global::Funds.Domain.Findings.Finding>().ToListAsync();
         Assert.Contains(findings, f => f.InspectionId is not null && f.SentBack.Count > 0 && f.Status == global::Funds.Domain.Findings.FindingStatus.Closed
             && f.Verification!.By.Subject != f.Rectifications[^1].By.Subject);

@@ -21,6 +21,7 @@ internal sealed partial class DemoCountyGenerator
             [new PlannedFundingLine(p.Kind == ProjectKind.Industry ? FundSourceKind.IntegratedAgriculturalFund : FundSourceKind.SpecialPovertyFund, p.Budget)],
             assessedOn));
         approve();
+        ListDangerousHouses(p, approvedOn);
     }
 
     /// <summary>Who approves is county policy: the finance bureau by default, a township HQ where the county says so.</summary>

@@ -400,7 +400,7 @@ internal sealed partial class DemoCountyGenerator
         if (r.Next(100) < (p.PlanYear == 2019 ? 88 : 96))   // the rest still await their settlement audit
         {
             var settledAmount = Math.Round(contract * (0.93m + r.Next(0, 701) / 10_000m), 2);
-            var settled = plan.Life(signed.On.AddDays(r.Next(15, 75)), r.Next(0, 2), on => Decide(p, _financeChief, new SettleProject(settledAmount, on)));
+            var settled = plan.Life(signed.On.AddDays(r.Next(15, 75)), r.Next(0, 2), on => { Decide(p, _financeChief, new SettleProject(settledAmount, on)); RegisterAssets(p, on); });
             var retention = r.Next(10) < 4 ? Math.Round(settledAmount * 0.03m, 2) : 0m;
             var slow = r.Next(4) == 0;
             var finalOn = settled.On.AddDays(slow ? r.Next(120, 330) : r.Next(5, 40));

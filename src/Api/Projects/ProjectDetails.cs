@@ -13,7 +13,8 @@ public sealed record ProjectDetails(
     decimal Disbursed, decimal DisbursedFinal, IReadOnlyList<SourcePayments> PaidBySource, DateOnly? LastPaidOn, DateOnly? FirstFinalPaymentOn,
     IReadOnlyList<string> MissedDeadlines, int Version, Screening? Screening = null, Assessment? Assessment = null,
     IReadOnlyList<Subcontract>? Subcontracts = null, IReadOnlyList<PaymentException>? PaymentExceptions = null,
-    IReadOnlyList<Inspection>? Inspections = null) : IVersioned, IResource
+    IReadOnlyList<Inspection>? Inspections = null, IReadOnlyList<Asset>? Assets = null,
+    IReadOnlyList<DangerousHouse>? DangerousHouses = null) : IVersioned, IResource
 {
     [JsonIgnore] public string Location => $"/api/projects/{Id}";
 
@@ -24,7 +25,7 @@ public sealed record ProjectDetails(
         p.Settlement, p.Cancellation, p.OperatingEntity,
         p.IncomeToHouseholds, p.IncomeToCollective, p.IncomeDistributions, p.LastReview,
         p.Disbursed, p.DisbursedFinal, p.PaidBySource, p.LastPaidOn, p.FirstFinalPaymentOn,
-        p.MissedDeadlines, p.Version, p.Screening, p.Assessment, p.Subcontracts, p.PaymentExceptions, p.Inspections);
+        p.MissedDeadlines, p.Version, p.Screening, p.Assessment, p.Subcontracts, p.PaymentExceptions, p.Inspections, p.Assets, p.DangerousHouses);
 
     /// <summary>The answer to the registration: the new project, and its stream to start.</summary>
     public static (ProjectDetails, IStartStream) Started(ProjectRegistered registered)

@@ -47,6 +47,12 @@ public static class Permissions
         [typeof(RecordInspection)] = new([Supervisor, Auditor, VillageCommittee], Reach.Village),
         [typeof(SendBackRectification)] = Inspectors,
         [typeof(VerifyRectification)] = Inspectors,
+        [typeof(RegisterAsset)] = Hq,
+        [typeof(HandOverAsset)] = Hq,
+        // Upkeep is checked by the village committee of the asset's village, or by county supervisors and auditors.
+        [typeof(CheckAssetUpkeep)] = new([VillageCommittee, Supervisor, Auditor], Reach.Village),
+        [typeof(ListDangerousHouse)] = Hq,
+        [typeof(CloseDangerousHouse)] = Hq,
     };
 
     private static readonly string[] Everyone = [.. All];
@@ -65,6 +71,7 @@ public static class Permissions
         [Reads.Province] = [.. Province],
         [Reads.Policy] = Everyone,
         [Reads.PaymentExceptions] = CountyWide,
+        [Reads.Assets] = Everyone,
     };
 
     public static Grant For(Type command)

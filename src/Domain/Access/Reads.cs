@@ -15,4 +15,5 @@ public static class Reads
     public const string Province = "province";
     public const string Policy = "policy";
     public const string PaymentExceptions = "payment-exceptions";
+    public const string Assets = "assets";
 }

@@ -17,6 +17,8 @@ public static class PolicyCatalog
         List<PolicyRule> rules =
         [
             .. DeadlinePolicy.Plan2019.Select(r => new PolicyRule(r.Id, r.Description, r.Due, Seed, "seed 000: 2019年以前启动的项目…6月底前全部完工; 2019年新启动的项目…3月底以前全部开工,9月底以前完工; 饮水安全工程9月底前")),
+            new(DangerousHouseBoard.RuleId, "Every household on the dangerous-house ledger closed (危房户台账销号, 住房安全问题清零)", DangerousHouseBoard.Due, Seed,
+                "seed 000: 对…危房户,建立台账,实行销号管理,确保在2019年9月底前全面实现住房安全问题\"清零\""),
             new("sign-off-basis-for-settlement", "Settlement and the final payment only on the village committee's signed acceptance (竣工验收签字)", true, Seed,
                 "seed 000: 项目竣工验收必须得到村\"两委\"的签字认可,并以此为项目结算的依据"),
             new("tender-or-collective-decision", "The builder is chosen by public tender, or for small works by a collective decision of the township HQ", true, Seed,

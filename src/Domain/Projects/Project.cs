@@ -26,6 +26,44 @@ public sealed record PaymentException(
 
 public sealed record Inspection(Guid Id, bool Announced, string Inspectors, string Summary, DateOnly VisitedOn, Actor RecordedBy);
 
+public enum AssetOwnerKind
+{
+    /// <summary>The village collective (村集体).</summary>
+    VillageCollective = 1,
+    /// <summary>The operating entity of an industry project (经营主体).</summary>
+    OperatingEntity = 2,
+    /// <summary>A line department or utility (e.g. the power company, the water works).</summary>
+    Other = 3,
+}
+
+public enum AssetCondition { Good = 1, NeedsRepair = 2, OutOfUse = 3 }
+
+public sealed record UpkeepCheck(AssetCondition Condition, string? Note, DateOnly CheckedOn, Actor RecordedBy);
+
+/// <summary>An asset of the project (资产): registered on settlement, handed over to an owner with an upkeep responsible
+/// (管护主体), and checked.</summary>
+public sealed record Asset(
+    Guid Id, string Name, decimal Value, string Location, DateOnly RegisteredOn, Actor RegisteredBy,
+    string? Owner = null, AssetOwnerKind? OwnerKind = null, string? UpkeepResponsible = null, DateOnly? HandedOverOn = null,
+    IReadOnlyList<UpkeepCheck>? Checks = null);
+
+public enum HousingSolution
+{
+    /// <summary>Renovated (修缮加固).</summary>
+    Renovated = 1,
+    /// <summary>Rebuilt (拆除重建).</summary>
+    Rebuilt = 2,
+    /// <summary>Moved to safe housing (搬迁、置换、安置).</summary>
+    Relocated = 3,
+    /// <summary>Found safe on appraisal (鉴定安全).</summary>
+    AppraisedSafe = 4,
+}
+
+/// <summary>One item of the dangerous-house ledger, with when it was listed and closed and when each was recorded.</summary>
+public sealed record DangerousHouse(
+    Guid Id, string LedgerRef, string Head, bool PriorityGroup, DateOnly ListedOn, DateTimeOffset ListedAt,
+    HousingSolution? Solution = null, string? Note = null, DateOnly? ClosedOn = null, DateTimeOffset? ClosedAt = null);
+
 public sealed record Screening(bool Included, string Reason, DateOnly ScreenedOn, Actor RecordedBy);
 
 public sealed record Assessment(bool Feasible, string Conclusion, int HouseholdsReached, IReadOnlyList<PlannedFunding> PlannedFunding,
@@ -98,6 +136,10 @@ public sealed record Project : IPlaced, IVersioned
     public IReadOnlyList<PaymentException> PaymentExceptions { get; init; } = [];
     /// <summary>Inspection visits (督查), announced or not.</summary>
     public IReadOnlyList<Inspection> Inspections { get; init; } = [];
+    /// <summary>Assets registered on settlement (资产), their handover and upkeep checks.</summary>
+    public IReadOnlyList<Asset> Assets { get; init; } = [];
+    /// <summary>Housing-renovation projects: the dangerous-house ledger (危房户台账), closed item by item.</summary>
+    public IReadOnlyList<DangerousHouse> DangerousHouses { get; init; } = [];
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Stream version, set by the event store.</summary>
     public int Version { get; init; }
@@ -188,6 +230,34 @@ public sealed record Project : IPlaced, IVersioned
         PeriodicReviewRecorded e => state with
         {
             LastReview = new Review(e.Outcome, e.Measure, e.ReviewedOn), LastRecordedAt = e.RecordedAt,
+        },
+        DangerousHouseListed e => state with
+        {
+            DangerousHouses = [.. state.DangerousHouses, new DangerousHouse(e.HouseholdId, e.LedgerRef, e.Head, e.PriorityGroup, e.ListedOn, e.RecordedAt)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        DangerousHouseClosed e => state with
+        {
+            DangerousHouses = [.. state.DangerousHouses.Select(h => h.Id == e.HouseholdId
+                ? h with { Solution = e.Solution, Note = e.Note, ClosedOn = e.ClosedOn, ClosedAt = e.RecordedAt } : h)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        AssetRegistered e => state with
+        {
+            Assets = [.. state.Assets, new Asset(e.AssetId, e.Name, e.Value, e.Location, e.RegisteredOn, e.By, Checks: [])],
+            LastRecordedAt = e.RecordedAt,
+        },
+        AssetHandedOver e => state with
+        {
+            Assets = [.. state.Assets.Select(a => a.Id == e.AssetId
+                ? a with { Owner = e.Owner, OwnerKind = e.OwnerKind, UpkeepResponsible = e.UpkeepResponsible, HandedOverOn = e.HandedOverOn } : a)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        AssetUpkeepChecked e => state with
+        {
+            Assets = [.. state.Assets.Select(a => a.Id == e.AssetId
+                ? a with { Checks = [.. a.Checks ?? [], new UpkeepCheck(e.Condition, e.Note, e.CheckedOn, e.By)] } : a)],
+            LastRecordedAt = e.RecordedAt,
         },
         InspectionRecorded e => state with
         {

@@ -80,3 +80,18 @@ public sealed record ApprovePaymentException(Guid? ExceptionId, DateOnly? Approv
 
 /// <summary>Record an inspection visit: announced or unannounced (暗访), the inspectors, what was found, the date.</summary>
 public sealed record RecordInspection(bool? Announced, string? Inspectors, string? Summary, DateOnly? VisitedOn) : ICommand;
+
+/// <summary>Register an asset of the settled project: what, value (CNY), location.</summary>
+public sealed record RegisterAsset(string? Name, decimal? Value, string? Location, DateOnly? RegisteredOn) : ICommand;
+
+/// <summary>Hand an asset over to its owner with a named upkeep responsible (管护主体).</summary>
+public sealed record HandOverAsset(Guid? AssetId, string? Owner, AssetOwnerKind? OwnerKind, string? UpkeepResponsible, DateOnly? HandedOverOn) : IProjectCommand;
+
+/// <summary>Record an upkeep check of a handed-over asset.</summary>
+public sealed record CheckAssetUpkeep(Guid? AssetId, AssetCondition? Condition, string? Note, DateOnly? CheckedOn) : IProjectCommand;
+
+/// <summary>Put a household with a dangerous house on the project's ledger.</summary>
+public sealed record ListDangerousHouse(string? LedgerRef, string? Head, bool? PriorityGroup, DateOnly? ListedOn) : ICommand;
+
+/// <summary>Close a household's item of the ledger (销号): its housing made safe, and how.</summary>
+public sealed record CloseDangerousHouse(Guid? HouseholdId, HousingSolution? Solution, string? Note, DateOnly? ClosedOn) : IProjectCommand;

@@ -51,6 +51,9 @@ public static partial class ProjectDecider
         ScreenProject c => [Screen(c, state, ctx)],
         AssessProject c => [Assess(c, state, ctx)],
         ApprovePaymentException c => [ApproveException(c, state, ctx)],
+        HandOverAsset c => [HandOver(c, state, ctx)],
+        CheckAssetUpkeep c => [CheckUpkeep(c, state, ctx)],
+        CloseDangerousHouse c => [CloseHouse(c, state, ctx)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown project command."),
     };
 

@@ -102,3 +102,25 @@ public sealed record PaymentExceptionApproved(
 public sealed record InspectionRecorded(
     Guid ProjectId, Guid InspectionId, bool Announced, string Inspectors, string Summary, DateOnly VisitedOn,
     Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>An asset of the settled project registered (资产登记): what it is, its value (CNY) and where it is.</summary>
+public sealed record AssetRegistered(
+    Guid ProjectId, Guid AssetId, string Name, decimal Value, string Location, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>The asset handed over (资产移交) to its owner, with the one responsible for its upkeep (管护主体): 责权界定.</summary>
+public sealed record AssetHandedOver(
+    Guid ProjectId, Guid AssetId, string Owner, AssetOwnerKind OwnerKind, string UpkeepResponsible, DateOnly HandedOverOn,
+    Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>An upkeep check of a handed-over asset (管护检查): its condition, with a note when it is not good.</summary>
+public sealed record AssetUpkeepChecked(
+    Guid ProjectId, Guid AssetId, AssetCondition Condition, string? Note, DateOnly CheckedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>A household with a dangerous house put on a housing-renovation project's ledger (危房户台账): its ledger reference
+/// (village group and house number), the head of household, whether it is of the four priority groups (四类对象).</summary>
+public sealed record DangerousHouseListed(
+    Guid ProjectId, Guid HouseholdId, string LedgerRef, string Head, bool PriorityGroup, DateOnly ListedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>The household's housing made safe and its item closed (销号), with how.</summary>
+public sealed record DangerousHouseClosed(
+    Guid ProjectId, Guid HouseholdId, HousingSolution Solution, string? Note, DateOnly ClosedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

@@ -33,6 +33,11 @@ public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
         IncludeType<PaymentExceptionRequested>();
         IncludeType<PaymentExceptionApproved>();
         IncludeType<InspectionRecorded>();
+        IncludeType<AssetRegistered>();
+        IncludeType<AssetHandedOver>();
+        IncludeType<AssetUpkeepChecked>();
+        IncludeType<DangerousHouseListed>();
+        IncludeType<DangerousHouseClosed>();
     }
 
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)
