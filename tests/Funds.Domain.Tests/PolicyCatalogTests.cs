@@ -20,6 +20,9 @@ public class PolicyCatalogTests
         Assert.Equal(20, byId["at-risk-days"].Value);
         foreach (var id in new[] { "small-works-threshold", "contract-within-budget", "idle-allocation-days", "deadlines-for-industry-projects" })
             Assert.Equal(RuleSource.Configurable, byId[id].Source);
+        Assert.Equal(RuleSource.Control, byId["settlement-not-below-paid"].Source);
+        Assert.Equal(RuleSource.Seed, byId["2019-housing-safety"].Source);
+        Assert.Equal(("finance", RuleSource.Configurable), ((string)byId["approving-role"].Value, byId["approving-role"].Source));
         Assert.All(rules, r => Assert.False(string.IsNullOrWhiteSpace(r.Where)));
     }
 

@@ -8,4 +8,6 @@ public enum RuleSource
     Seed = 1,
     /// <summary>County policy: a configurable default the seeds do not state.</summary>
     Configurable = 2,
+    /// <summary>A control Funds keeps on top of a seed fact (not stated in the seeds, not configurable).</summary>
+    Control = 3,
 }
