@@ -43,4 +43,35 @@ public class PolicyTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal(before, await StreamVersion(project));
         await p.Settle(project, 600_000m);
     }
+
+    [Fact]
+    public async Task each_county_has_its_own_policy_and_a_township_hq_approves_where_its_county_says_so()
+    {
+        static string Value(JsonArray rules, string id) => rules.Single(r => (string)r!["id"]! == id)!["value"]!.ToString();
+        var here = JsonNode.Parse((await Get("/api/policy")).ReadAsText())!.AsArray();
+        var there = JsonNode.Parse((await Get("/api/policy", 200, App.Token(Roles.Auditor, county: FundsApp.OtherCounty))).ReadAsText())!.AsArray();
+        Assert.Equal(("0", "300000"), (Value(here, "township-approval-limit"), Value(there, "township-approval-limit")));
+        Assert.Equal(Value(here, "progress-cap"), Value(there, "progress-cap"));
+
+        var township = UniqueName("市中街道");
+        var hq = App.Token(Roles.TownshipHq, township, county: FundsApp.OtherCounty);
+        async Task<Guid> Assessed(decimal budget)
+        {
+            var id = Guid.Parse((string)Json(await Post("/api/projects", Projects(township).Registration(), 201, hq))["id"]!);
+            await Post($"/api/projects/{id}/screening", ProjectDriver.Screening(), 200, hq);
+            await Post($"/api/projects/{id}/assessment", ProjectDriver.Assessment(budget), 200, hq);
+            return id;
+        }
+        var small = await Assessed(300_000m);
+        await Post($"/api/projects/{small}/approval", ProjectDriver.Approval(300_000m), 200, hq);
+        var large = await Assessed(300_000.01m);
+        Assert.Equal("approver-not-in-policy", (string)Json(await Post($"/api/projects/{large}/approval", ProjectDriver.Approval(300_000.01m), 403, hq))["rule"]!);
+        await Post($"/api/projects/{large}/approval", ProjectDriver.Approval(300_000.01m), 200, App.Token(Roles.Finance, county: FundsApp.OtherCounty));
+
+        // in 建始县 (no limit configured) the same is refused to a township HQ
+        var p = Projects(UniqueName("官店镇"));
+        var local = await p.Register();
+        await p.ScreenAndAssess(local, 1000m);
+        Assert.Equal("approver-not-in-policy", (string)Json(await Post($"/api/projects/{local}/approval", ProjectDriver.Approval(1000m), 403, p.Hq))["rule"]!);
+    }
 }
