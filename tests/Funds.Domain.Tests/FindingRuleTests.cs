@@ -84,6 +84,7 @@ public class FindingRules
             row.SentBack, row.Verified, row.Closed, row.OpenAtMonthEnd, row.OverdueAtMonthEnd));
         var december = Funds.Domain.Oversight.SupervisionReport.For(D("2019-12-01"), [project], [Verified(), Raised()]).Single();
         Assert.Equal((0, 2, 2), (december.Inspections, december.OpenAtMonthEnd, december.OverdueAtMonthEnd));
+        Assert.Empty(Funds.Domain.Oversight.SupervisionReport.For(D("2019-09-01"), [project], [Verified(), Raised()]));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed record TownshipSupervision(
 public static class SupervisionReport
 {
     /// <summary>The month's report by township, as of the facts' business dates: from the first to the last day of
-    /// <paramref name="month"/> (its first day given), counting townships with any project or finding.</summary>
+    /// <paramref name="month"/> (its first day given); townships with nothing in the month and nothing open are left out.</summary>
     public static IReadOnlyList<TownshipSupervision> For(DateOnly month, IEnumerable<Project> projects, IEnumerable<Finding> findings)
     {
         var from = new DateOnly(month.Year, month.Month, 1);
@@ -33,6 +33,7 @@ public static class SupervisionReport
                 mine.Count(f => f.Verification is { } v && In(v.VerifiedOn)),
                 mine.Count(f => f.ClosedOn is { } c && In(c)),
                 open.Count, open.Count(f => f.Deadline < to));
-        }).ToList();
+        }).Where(r => r is not { Inspections: 0, FindingsRaised: 0, RectificationsReported: 0, SentBack: 0, Verified: 0, Closed: 0, OpenAtMonthEnd: 0 })
+        .ToList();
     }
 }
