@@ -36,11 +36,11 @@ public sealed record Finding : IPlaced, IVersioned
             Village = e.Village, Deadline = e.Deadline, RaisedOn = e.RaisedOn, RaisedBy = e.By, Status = FindingStatus.Open,
             InspectionId = e.InspectionId,
         },
-        RectificationSentBack e => state with { Status = FindingStatus.Open, SentBack = [.. state.SentBack, e] },
-        RectificationVerified e => state with { Status = FindingStatus.Verified, Verification = e },
         _ when state is null => null,
         RectificationReported e => state with { Status = FindingStatus.RectificationReported, Rectifications = [.. state.Rectifications, e] },
         FindingClosed e => state with { Status = FindingStatus.Closed, ClosedOn = e.ClosedOn, ClosedBy = e.By, ClosingNote = e.Note },
+        RectificationSentBack e => state with { Status = FindingStatus.Open, SentBack = [.. state.SentBack, e] },
+        RectificationVerified e => state with { Status = FindingStatus.Verified, Verification = e },
         _ => state,
     };
 
