@@ -176,6 +176,8 @@ for (var i = 0; i < clients16; i++)
     var src = (string)(await Post(finance, "/api/fund-sources", new { name = $"基准资金{i}", kind = "CountyFiscal", fiscalYear = 2019, documentRef = $"B-{i}", registeredOn = "2019-01-05" }))["id"]!;
     await Post(finance, $"/api/fund-sources/{src}/receipts", new { amount = 10_000_000m, documentRef = $"B-R{i}", receivedOn = "2019-01-20" });
     var id = (string)(await Post(hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = $"基准项目{i}", township = "基准镇", village = "基准村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
+    await Post(hq, $"/api/projects/{id}/screening", new { included = true, reason = "列入项目库", screenedOn = "2019-02-01" });
+    await Post(hq, $"/api/projects/{id}/assessment", new { feasible = true, conclusion = "可行", householdsReached = 10, plannedFunding = new[] { new { kind = "CountyFiscal", amount = 9_000_000m } }, assessedOn = "2019-02-01" });
     await Post(finance, $"/api/projects/{id}/approval", new { approvalDocumentNo = $"B-{i}", approvedBudget = 9_000_000m, approvedBy = "县领导小组", approvedOn = "2019-02-01" });
     await Post(hq, $"/api/projects/{id}/builder", new { builderName = "恩施州路桥建设有限公司", creditCode = "91422822MA4955XK21", method = "PublicTender", reference = $"ZB-{i}", contractAmount = 9_000_000m, selectedOn = "2019-02-20" });
     await Post(finance, $"/api/fund-sources/{src}/allocations", new { projectId = id, amount = 5_000_000m, documentRef = $"A-{i}", allocatedOn = "2019-02-10" });

@@ -15,7 +15,7 @@ public static class ScaleGenerator
     public const int ProjectsPerCounty = 300;
     public const int SourcesPerCounty = 6;
 
-    public static int EventsPerCounty => ProjectsPerCounty * 10 + SourcesPerCounty * 3 + ProjectsPerCounty;
+    public static int EventsPerCounty => ProjectsPerCounty * 12 + SourcesPerCounty * 3 + ProjectsPerCounty;
 
     public static string Township(int county, int t) => $"县{county:000}-镇{t:00}";
 
@@ -58,7 +58,9 @@ public static class ScaleGenerator
             var events = new List<object>
             {
                 new ProjectRegistered(p.ProjectId, ProjectKind.Infrastructure, p.Category, p.Name, p.Township, p.Village, p.PlanYear, D(1, 10), hq, at),
-                new ProjectApproved(p.ProjectId, $"建扶发〔2019〕{i}号", 1_000_000m, "县扶贫开发领导小组", D(2, 1), fin, at),
+                new ProjectScreened(p.ProjectId, true, "列入项目库", D(1, 20), hq, at),
+                new ProjectAssessed(p.ProjectId, true, "可行", 40, [new PlannedFunding(source.Kind, 1_000_000m)], D(1, 25), hq, at),
+                new ProjectApproved(p.ProjectId, $"建扶发〔2019〕{i}号", 1_000_000m, "县扶贫开发领导小组", D(2, 1), fin, at, [new PlannedFunding(source.Kind, 1_000_000m)]),
                 new BuilderSelected(p.ProjectId, builder, BuilderSelectionMethod.PublicTender, $"ZB-{county}-{i}", 950_000m, D(2, 20), hq, at),
                 new ConstructionStarted(p.ProjectId, D(3, 1), hq, at),
                 new ConstructionCompleted(p.ProjectId, D(i % 4 == 0 ? 7 : 6, 20), false, hq, at),

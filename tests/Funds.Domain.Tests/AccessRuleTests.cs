@@ -22,10 +22,19 @@ public class AccessRules
     [Fact]
     public void a_role_not_in_the_table_is_refused_whatever_its_scope()
     {
-        Expect.Rule("role-not-allowed", RejectionKind.Forbidden, () => Authorization.Authorize(new Actor("hq", Roles.TownshipHq, "官店镇"), typeof(ApproveProject), Huangping));
+        Expect.Rule("role-not-allowed", RejectionKind.Forbidden, () => Authorization.Authorize(new Actor("hq", Roles.TownshipHq, "官店镇"), typeof(SettleProject), Huangping));
         Expect.Rule("role-not-allowed", RejectionKind.Forbidden, () => Authorization.Authorize(new Actor("a", Roles.Admin), typeof(DisburseFunds), Huangping));
         Expect.Rule("role-not-allowed", RejectionKind.Forbidden, () => Authorization.Authorize(new Actor("p", Roles.ProvinceFinance), typeof(ReceiveFunds), null));
         Authorization.Authorize(new Actor("cw", Roles.Finance), typeof(ApproveProject), Huangping);
+    }
+
+    [Fact]
+    public void approval_is_open_to_every_role_a_county_may_choose_the_township_hq_only_in_its_township()
+    {
+        // Which of them approves in a county is its policy (ProjectDecider.ApproverInPolicy).
+        Authorization.Authorize(new Actor("hq", Roles.TownshipHq, "官店镇"), typeof(ApproveProject), Huangping);
+        Expect.Rule("outside-scope", RejectionKind.Forbidden, () => Authorization.Authorize(new Actor("hq", Roles.TownshipHq, "高坪镇"), typeof(ApproveProject), Huangping));
+        Expect.Rule("role-not-allowed", RejectionKind.Forbidden, () => Authorization.Authorize(new Actor("vc", Roles.VillageCommittee, "官店镇/黄坪村"), typeof(ApproveProject), Huangping));
     }
 
     [Fact]

@@ -17,28 +17,50 @@ public class DeadlineTests
     private static DeadlineState One(ProjectTimeline t, string asOf, string rule, DateTimeOffset? knownAt = null)
         => DeadlineBoard.Evaluate(t, DeadlinePolicy.Default, D(asOf), knownAt).Single(s => s.RuleId == rule);
 
-    public static TheoryData<int, string, string[]> Applicable => new()
+    // The seed: "2019年以前启动的项目" (started before 2019) complete by 30 June; "2019年新启动的项目" start by
+    // 31 March and complete by 30 September. Which applies is read from the actual start, not the plan year.
+    public static TheoryData<int, string, string?, string[]> Applicable => new()
     {
-        { 2017, "road", ["2019-continuing-completion"] },
-        { 2018, "power-grid", ["2019-continuing-completion"] },
-        { 2019, "road", ["2019-new-start", "2019-new-completion"] },
-        { 2019, "drinking-water", ["2019-new-start", "2019-new-completion", "2019-drinking-water"] },
-        { 2018, "drinking-water", ["2019-continuing-completion", "2019-drinking-water"] },
-        { 2020, "road", [] },
+        { 2017, "road", "2017-05-01", ["2019-continuing-completion"] },
+        { 2018, "power-grid", "2018-10-01", ["2019-continuing-completion"] },
+        { 2018, "power-grid", null, ["2019-new-start", "2019-new-completion"] },
+        { 2018, "road", "2019-02-01", ["2019-new-start", "2019-new-completion"] },
+        { 2019, "road", null, ["2019-new-start", "2019-new-completion"] },
+        { 2019, "road", "2018-12-31", ["2019-continuing-completion"] },
+        { 2019, "drinking-water", "2019-03-01", ["2019-new-start", "2019-new-completion", "2019-drinking-water"] },
+        { 2018, "drinking-water", "2018-06-01", ["2019-continuing-completion", "2019-drinking-water"] },
+        { 2020, "road", null, [] },
     };
 
     [Theory]
     [MemberData(nameof(Applicable))]
-    public void the_2019_plan_says_which_deadlines_apply(int planYear, string category, string[] rules)
-        => Assert.Equal(rules, DeadlinePolicy.Default.For(planYear, category).Select(r => r.Id).ToArray());
+    public void the_2019_plan_says_which_deadlines_apply(int planYear, string category, string? started, string[] rules)
+        => Assert.Equal(rules, DeadlinePolicy.Default.For(planYear, category, started is null ? null : D(started)).Select(r => r.Id).ToArray());
+
+    [Fact]
+    public void industry_projects_follow_the_2019_plan_only_by_county_policy()
+    {
+        Assert.Equal(2, DeadlinePolicy.Default.For(2019, "cooperative", null).Count());
+        Assert.Empty((DeadlinePolicy.Default with { IndustryProjects = false }).For(2019, "cooperative", null));
+        Assert.Equal(2, (DeadlinePolicy.Default with { IndustryProjects = false }).For(2019, "road", null).Count());
+    }
+
+    [Fact]
+    public void a_start_recorded_later_moves_a_project_between_readings_only_from_when_it_is_known()
+    {
+        var t = Timeline(2018, facts: Fact(FactType.Started, "2018-11-01", "2019-02-01T09:00:00+08:00"));
+        var rules = (DateTimeOffset? knownAt) => DeadlineBoard.Evaluate(t, DeadlinePolicy.Default, D("2019-04-01"), knownAt).Select(s => s.RuleId).ToArray();
+        Assert.Equal(["2019-new-start", "2019-new-completion"], rules(DateTimeOffset.Parse("2019-01-15T00:00:00+08:00")));
+        Assert.Equal(["2019-continuing-completion"], rules(null));
+    }
 
     public static TheoryData<string, string?, string?, DeadlineStatus, int?> CompletionBy30June => new()
     {
         // asOf,        started,      completed,    status,                    days late/overdue/left
-        { "2019-04-01", null,         null,         DeadlineStatus.NotDue,     90 },
+        { "2019-04-01", "2018-12-31", null,         DeadlineStatus.OnTrack,    90 },
         { "2019-04-01", "2018-10-01", null,         DeadlineStatus.OnTrack,    90 },
         { "2019-06-01", "2018-10-01", null,         DeadlineStatus.AtRisk,     29 },
-        { "2019-05-31", null,         null,         DeadlineStatus.AtRisk,     30 },
+        { "2019-05-31", "2018-10-01", null,         DeadlineStatus.AtRisk,     30 },
         { "2019-06-30", "2018-10-01", null,         DeadlineStatus.AtRisk,     0 },
         { "2019-07-01", "2018-10-01", null,         DeadlineStatus.Missed,     1 },
         { "2019-07-01", "2018-10-01", "2019-06-30", DeadlineStatus.MetOnTime,  null },
@@ -62,8 +84,8 @@ public class DeadlineTests
     public void the_at_risk_window_is_configurable()
     {
         var policy = DeadlinePolicy.Default with { AtRiskDays = 10 };
-        var s = DeadlineBoard.Evaluate(Timeline(2018), policy, D("2019-06-01")).Single();
-        Assert.Equal(DeadlineStatus.NotDue, s.Status);
+        var s = DeadlineBoard.Evaluate(Timeline(2018, facts: Fact(FactType.Started, "2018-10-01")), policy, D("2019-06-01")).Single();
+        Assert.Equal(DeadlineStatus.OnTrack, s.Status);
     }
 
     [Fact]
@@ -100,7 +122,7 @@ public class DeadlineTests
     [Fact]
     public void cancelled_and_not_yet_known_projects_are_off_the_board()
     {
-        var cancelled = Timeline(2018, facts: Fact(FactType.Cancelled, "2019-03-01"));
+        var cancelled = Timeline(2018, facts: [Fact(FactType.Started, "2018-10-01"), Fact(FactType.Cancelled, "2019-03-01")]);
         Assert.Empty(DeadlineBoard.Evaluate(cancelled, DeadlinePolicy.Default, D("2019-07-01")));
         Assert.Single(DeadlineBoard.Evaluate(cancelled, DeadlinePolicy.Default, D("2019-02-01")));
         Assert.Empty(DeadlineBoard.Evaluate(Timeline(2018), DeadlinePolicy.Default, D("2019-07-01"), Early.AddDays(-1)));

@@ -13,7 +13,9 @@ public static class Given
     /// <summary>The default policy, but without a late-entry limit: these tests record 2019 steps in 2020 (the late-entry
     /// rule has tests of its own).</summary>
     public static readonly CountyPolicy Policy = CountyPolicy.Default with { LateEntryDays = 0 };
+    public static readonly Actor Finance = new("caiwu-li", "finance");
     public static DecisionContext Ctx(DateTimeOffset? now = null) => new(Hq, now ?? Now, Policy);
+    public static DecisionContext FinanceCtx(CountyPolicy? policy = null) => new(Finance, Now, policy ?? Policy);
     public static readonly Guid Id = Guid.Parse("0190c3b2-0000-7000-8000-000000000001");
     public const string Code = "91422822MA4955XK21";
     public const string OtherCode = "91422822MA49AB123M";
@@ -24,6 +26,10 @@ public static class Given
     public static ProjectRegistered Registered(ProjectKind kind = ProjectKind.Infrastructure, string category = "road")
         => new(Id, kind, category, "通组公路", "官店镇", "黄坪村", 2019, D("2019-01-10"), Hq, Now);
 
+    public static ProjectScreened Screened(bool included = true) => new(Id, included, included ? "列入项目库" : "不符合条件", D("2019-01-20"), Hq, Now);
+    public static ProjectAssessed Assessed(bool feasible = true)
+        => new(Id, feasible, feasible ? "可行" : "不可行", 46, [new PlannedFunding(FundSourceKind.SpecialPovertyFund, 1_000_000m)], D("2019-01-25"), Hq, Now);
+    public static Project Assessed_() => Fold(Registered(), Screened(), Assessed());
     public static ProjectApproved Approved(decimal budget = 1_000_000m) => new(Id, "建扶发〔2019〕12号", budget, "县扶贫开发领导小组", D("2019-02-01"), Hq, Now);
     public static BuilderSelected Builder(decimal amount = 900_000m) => new(Id, new Builder("路桥公司", Code), BuilderSelectionMethod.PublicTender, "ZB-1", amount, D("2019-02-20"), Hq, Now);
     public static ConstructionStarted Started() => new(Id, D("2019-03-01"), Hq, Now);

@@ -56,7 +56,7 @@ public class PaymentRules
         Expect.Rule("progress-cap-exceeded", RejectionKind.Unprocessable, () => Disburse(Pay(630_000.01m), p, s));
         var partly = Sources.Paid(p, 600_000m);
         Expect.Rule("progress-cap-exceeded", RejectionKind.Unprocessable, () => Disburse(Pay(30_000.01m), partly, s));
-        var strict = Ctx() with { Policy = new CountyPolicy { ProgressPaymentCap = 0.5m } };
+        var strict = Ctx() with { Policy = Given.Policy with { ProgressPaymentCap = 0.5m } };
         Expect.Rule("progress-cap-exceeded", RejectionKind.Unprocessable, () => Disburse(Pay(450_000.01m), p, s, strict));
     }
 
@@ -89,13 +89,12 @@ public class PaymentRules
     }
 
     [Fact]
-    public void another_payee_needs_a_valid_code_and_a_reason()
+    public void another_payee_needs_a_valid_code_and_an_approved_payment_exception()
     {
         var (p, s) = Funded(WithBuilder());
         var other = Pay(1m) with { PayeeName = "农民工工资专户", PayeeCreditCode = OtherCode };
-        Expect.Invalid(() => Disburse(other, p, s), "payeeReason");
-        Expect.Invalid(() => Disburse(other with { PayeeCreditCode = "123", PayeeReason = "r" }, p, s), "payeeCreditCode");
-        Assert.Equal(OtherCode, Disburse(other with { PayeeReason = "代发工资" }, p, s).Payee.CreditCode);
+        Expect.Invalid(() => Disburse(other with { PayeeCreditCode = "123" }, p, s), "payeeCreditCode");
+        Expect.Rule("payment-exception-required", RejectionKind.Unprocessable, () => Disburse(other with { PayeeReason = "代发工资" }, p, s));
     }
 
     [Theory]

@@ -49,15 +49,50 @@ public class ApprovalRules
     private static readonly ApproveProject Valid = new("建扶发〔2019〕12号", 1_000_000.50m, "县扶贫开发领导小组", D("2019-02-01"));
 
     [Fact]
-    public void approves_a_registered_project()
+    public void approves_a_screened_and_assessed_project_recording_its_planned_funding()
     {
-        var e = ProjectDecider.Approve(Valid, Registered_(), Ctx());
+        var e = ProjectDecider.Approve(Valid, Assessed_(), FinanceCtx());
         Assert.Equal(1_000_000.50m, e.ApprovedBudget);
+        Assert.Equal([new PlannedFunding(FundSourceKind.SpecialPovertyFund, 1_000_000m)], e.PlannedFunding);
+        Assert.Equal(e.PlannedFunding, Project.Evolve(Assessed_(), e)!.Approval!.PlannedFunding);
     }
 
     [Fact]
     public void approval_is_recorded_once()
-        => Expect.Rule("already-approved", RejectionKind.Conflict, () => ProjectDecider.Approve(Valid, Approved_(), Ctx()));
+        => Expect.Rule("already-approved", RejectionKind.Conflict, () => ProjectDecider.Approve(Valid, Approved_(), FinanceCtx()));
+
+    [Fact]
+    public void no_approval_without_screening_in_and_a_feasible_assessment()
+    {
+        Expect.Rule("approval-requires-screening", RejectionKind.Conflict, () => ProjectDecider.Approve(Valid, Registered_(), FinanceCtx()));
+        Expect.Rule("screened-out", RejectionKind.Conflict, () => ProjectDecider.Approve(Valid, Fold(Registered(), Screened(false)), FinanceCtx()));
+        Expect.Rule("approval-requires-assessment", RejectionKind.Conflict, () => ProjectDecider.Approve(Valid, Fold(Registered(), Screened()), FinanceCtx()));
+        Expect.Rule("assessed-not-feasible", RejectionKind.Conflict, () => ProjectDecider.Approve(Valid, Fold(Registered(), Screened(), Assessed(false)), FinanceCtx()));
+        // screening again sets the assessment aside
+        Expect.Rule("approval-requires-assessment", RejectionKind.Conflict, () => ProjectDecider.Approve(Valid, Fold(Registered(), Screened(), Assessed(), Screened()), FinanceCtx()));
+    }
+
+    [Fact]
+    public void who_approves_is_county_policy()
+    {
+        Expect.Rule("approver-not-in-policy", RejectionKind.Forbidden, () => ProjectDecider.Approve(Valid, Assessed_(), Ctx()));
+        var township = Given.Policy with { ApprovingRole = "township-hq" };
+        Assert.Equal(Hq, ProjectDecider.Approve(Valid, Assessed_(), Ctx() with { Policy = township }).By);
+        Expect.Rule("approver-not-in-policy", RejectionKind.Forbidden, () => ProjectDecider.Approve(Valid, Assessed_(), FinanceCtx(township)));
+
+        var small = Given.Policy with { TownshipApprovalLimit = 300_000m };
+        ProjectDecider.Approve(Valid with { ApprovedBudget = 300_000m }, Assessed_(), Ctx() with { Policy = small });
+        ProjectDecider.Approve(Valid, Assessed_(), FinanceCtx(small));
+        Expect.Rule("approver-not-in-policy", RejectionKind.Forbidden, () => ProjectDecider.Approve(Valid, Assessed_(), Ctx() with { Policy = small }));
+    }
+
+    [Fact]
+    public void streams_approved_before_screening_existed_still_fold_and_go_on()
+    {
+        var legacy = Fold(Registered(), Approved(), Builder());
+        Assert.Equal((ProjectStatus.BuilderChosen, null, null), (legacy.Status, legacy.Screening, legacy.Approval!.PlannedFunding));
+        ProjectDecider.Start(new StartConstruction(D("2019-03-01")), legacy, Ctx());
+    }
 
     [Theory]
     [InlineData(0)]
@@ -65,17 +100,48 @@ public class ApprovalRules
     [InlineData(0.001)]
     [InlineData(100_000_000_001)]
     public void budget_must_be_a_positive_amount_in_fen(decimal budget)
-        => Expect.Invalid(() => ProjectDecider.Approve(Valid with { ApprovedBudget = budget }, Registered_(), Ctx()), "approvedBudget");
+        => Expect.Invalid(() => ProjectDecider.Approve(Valid with { ApprovedBudget = budget }, Assessed_(), FinanceCtx()), "approvedBudget");
 
     [Fact]
     public void approval_cannot_precede_registration()
         => Expect.Rule("date-before-previous-step", RejectionKind.Unprocessable,
-            () => ProjectDecider.Approve(Valid with { ApprovedOn = D("2019-01-09") }, Registered_(), Ctx()));
+            () => ProjectDecider.Approve(Valid with { ApprovedOn = D("2019-01-24") }, Assessed_(), FinanceCtx()));
 
     [Fact]
     public void approval_cannot_be_in_the_future()
         => Expect.Rule("date-in-future", RejectionKind.Unprocessable,
-            () => ProjectDecider.Approve(Valid with { ApprovedOn = D("2020-01-16") }, Registered_(), Ctx()));
+            () => ProjectDecider.Approve(Valid with { ApprovedOn = D("2020-01-16") }, Assessed_(), FinanceCtx()));
+}
+
+public class ScreeningRules
+{
+    private static readonly ScreenProject In = new(true, "列入项目库", D("2019-01-20"));
+    private static readonly AssessProject Feasible = new(true, "可行", 46, [new PlannedFundingLine(FundSourceKind.SpecialPovertyFund, 600_000m),
+        new PlannedFundingLine(FundSourceKind.CountyFiscal, 300_000m), new PlannedFundingLine(FundSourceKind.SpecialPovertyFund, 100_000m)], D("2019-01-25"));
+
+    [Fact]
+    public void screening_takes_a_project_in_or_leaves_it_out_with_a_reason()
+    {
+        Assert.True(ProjectDecider.Screen(In, Registered_(), Ctx()).Included);
+        Assert.False(ProjectDecider.Screen(In with { Included = false, Reason = "重复申报" }, Registered_(), Ctx()).Included);
+        Expect.Invalid(() => ProjectDecider.Screen(new ScreenProject(null, " ", null), Registered_(), Ctx()), "included", "reason", "screenedOn");
+        Expect.Rule("screening-closed", RejectionKind.Conflict, () => ProjectDecider.Screen(In, Approved_(), Ctx()));
+        Expect.Rule("date-before-previous-step", RejectionKind.Unprocessable, () => ProjectDecider.Screen(In with { ScreenedOn = D("2019-01-09") }, Registered_(), Ctx()));
+    }
+
+    [Fact]
+    public void assessment_follows_screening_in_and_sums_planned_funding_by_kind()
+    {
+        var e = ProjectDecider.Assess(Feasible, Fold(Registered(), Screened()), Ctx());
+        Assert.Equal([new PlannedFunding(FundSourceKind.SpecialPovertyFund, 700_000m), new PlannedFunding(FundSourceKind.CountyFiscal, 300_000m)], e.PlannedFunding);
+        Expect.Rule("assessment-requires-screening", RejectionKind.Conflict, () => ProjectDecider.Assess(Feasible, Registered_(), Ctx()));
+        Expect.Rule("assessment-requires-screening", RejectionKind.Conflict, () => ProjectDecider.Assess(Feasible, Fold(Registered(), Screened(false)), Ctx()));
+        Expect.Rule("assessment-closed", RejectionKind.Conflict, () => ProjectDecider.Assess(Feasible, Approved_(), Ctx()));
+        Expect.Invalid(() => ProjectDecider.Assess(Feasible with { PlannedFunding = [] }, Fold(Registered(), Screened()), Ctx()), "plannedFunding");
+        Expect.Invalid(() => ProjectDecider.Assess(Feasible with { PlannedFunding = [new PlannedFundingLine(null, 0.001m)], HouseholdsReached = -1 }, Fold(Registered(), Screened()), Ctx()),
+            "plannedFunding[0].kind", "plannedFunding[0].amount", "householdsReached");
+        Assert.False(ProjectDecider.Assess(Feasible with { Feasible = false, PlannedFunding = null }, Fold(Registered(), Screened()), Ctx()).Feasible);
+    }
 }
 
 public class BuilderRules
@@ -100,6 +166,11 @@ public class BuilderRules
             () => ProjectDecider.Select(Tender with { ContractAmount = 1_000_000.01m }, Approved_(), Ctx()));
 
     [Fact]
+    public void contract_within_budget_is_county_policy_that_can_be_turned_off()
+        => Assert.Equal(1_000_000.01m, ProjectDecider.Select(Tender with { ContractAmount = 1_000_000.01m }, Approved_(),
+            Ctx() with { Policy = Given.Policy with { ContractWithinBudget = false } }).ContractAmount);
+
+    [Fact]
     public void contract_equal_to_budget_is_allowed()
         => ProjectDecider.Select(Tender with { ContractAmount = 1_000_000m }, Approved_(), Ctx());
 
@@ -116,7 +187,7 @@ public class BuilderRules
     public void the_small_works_threshold_is_configurable()
     {
         var collective = Tender with { Method = BuilderSelectionMethod.CollectiveDecision, ContractAmount = 200_000m };
-        var strict = Ctx() with { Policy = new CountyPolicy { SmallWorksThreshold = 100_000m } };
+        var strict = Ctx() with { Policy = Given.Policy with { SmallWorksThreshold = 100_000m } };
         Expect.Rule("tender-required", RejectionKind.Unprocessable, () => ProjectDecider.Select(collective, Approved_(), strict));
     }
 
@@ -229,6 +300,16 @@ public class SettlementRules
     {
         Expect.Rule("settlement-requires-sign-off", RejectionKind.Conflict, () => ProjectDecider.Settle(Settle, Completed_(), Ctx()));
         Expect.Rule("settlement-requires-sign-off", RejectionKind.Conflict, () => ProjectDecider.Settle(Settle, Rectifying(), Ctx()));
+    }
+
+    [Fact]
+    public void a_project_cannot_be_settled_below_what_was_already_paid()
+    {
+        var paid = Sources.Paid(Accepted(), 600_000m);
+        var e = Expect.Rule("settlement-below-paid", RejectionKind.Unprocessable,
+            () => ProjectDecider.Settle(Settle with { SettledAmount = 599_999.99m }, paid, Ctx()));
+        Assert.Contains("600000.00", e.Message);
+        Assert.Equal(600_000m, ProjectDecider.Settle(Settle with { SettledAmount = 600_000m }, paid, Ctx()).SettledAmount);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public class AuditTests(FundsApp app) : IntegrationTest(app)
     {
         var p = Projects(UniqueName("官店镇"));
         var id = await p.Register();
+        await p.ScreenAndAssess(id, 100m);
         var approved = await Post($"/api/projects/{id}/approval",
             new { approvalDocumentNo = "建扶发〔2019〕3号", approvedBudget = 100m, approvedBy = "县领导小组", approvedOn = "2019-02-01" }, 200,
             App.Token(Roles.Finance, subject: "caiwu-zhao"), s => s.WithRequestHeader("X-Correlation-Id", "ticket-2019-77"));
@@ -24,9 +25,10 @@ public class AuditTests(FundsApp app) : IntegrationTest(app)
 
         var history = Json(await Get($"/api/projects/{id}/history", token: AuditorToken));
         var items = history["items"]!.AsArray();
-        Assert.Equal(2, (int)history["total"]!);
-        var approval = items[1]!;
-        Assert.Equal(("project_approved", 2L, "2019-02-01"), ((string)approval["type"]!, (long)approval["version"]!, (string)approval["businessDate"]!));
+        Assert.Equal(4, (int)history["total"]!);
+        Assert.Equal(["project_registered", "project_screened", "project_assessed", "project_approved"], items.Select(i => (string)i!["type"]!));
+        var approval = items[3]!;
+        Assert.Equal(("project_approved", 4L, "2019-02-01"), ((string)approval["type"]!, (long)approval["version"]!, (string)approval["businessDate"]!));
         Assert.Equal(("caiwu-zhao", "finance"), ((string)approval["actor"]!["subject"]!, (string)approval["actor"]!["role"]!));
         Assert.Equal(correlation, (string)approval["correlationId"]!);
         Assert.Equal("ticket-2019-77", (string)approval["clientCorrelationId"]!);
@@ -51,7 +53,9 @@ public class AuditTests(FundsApp app) : IntegrationTest(app)
         var v1 = Json(await Get($"/api/projects/{id}?version=1"));
         Assert.Equal(("Registered", 1), ((string)v1["status"]!, (int)v1["version"]!));
         var v2 = Json(await Get($"/api/projects/{id}?version=2"));
-        Assert.Equal("Approved", (string)v2["status"]!);
+        Assert.Equal(("Registered", true), ((string)v2["status"]!, (bool)v2["screening"]!["included"]!));
+        var v4 = Json(await Get($"/api/projects/{id}?version=4"));
+        Assert.Equal("Approved", (string)v4["status"]!);
         var now = Json(await Get($"/api/projects/{id}"));
         Assert.Equal("BuilderChosen", (string)now["status"]!);
         // Known at a time before it was registered: it did not exist yet.
@@ -72,7 +76,7 @@ public class AuditTests(FundsApp app) : IntegrationTest(app)
         var id = await p.Completed();
         var report = Json(await Get($"/api/projects/{id}/integrity", token: AuditorToken));
         Assert.True((bool)report["intact"]!);
-        Assert.Equal(5, (long)report["eventsChecked"]!);
+        Assert.Equal(7, (long)report["eventsChecked"]!);
 
         var digest = Json(await Get("/api/audit/digest", token: AuditorToken));
         var upTo = (long)digest["upToSequence"]!;
@@ -104,6 +108,8 @@ public class AuditTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal("close-requires-rectification", (string)Json(await Post($"/api/findings/{id}/closure", new { closedOn = "2019-12-01" }, 409, auditor))["rule"]!);
         await Post($"/api/findings/{id}/rectification", new { measures = "已拨付尾款,收回结余12万元", reportedOn = "2019-12-05" }, 403, App.Token(Roles.TownshipHq, "高坪镇"));
         await Post($"/api/findings/{id}/rectification", new { measures = "已拨付尾款,收回结余12万元", reportedOn = "2019-12-05" }, 200, p.Hq);
+        // closure needs the fix verified on site by someone other than the one who reported it
+        await Post($"/api/findings/{id}/verification", new { verifiedOn = "2019-12-10" }, 200, auditor);
         var closed = Json(await Post($"/api/findings/{id}/closure", new { note = "销号", closedOn = "2019-12-12" }, 200, App.Token(Roles.Supervisor)));
         Assert.Equal("Closed", (string)closed["status"]!);
         var none = Json(await Get($"/api/findings?township={Uri.EscapeDataString(p.Township)}&overdueAsOf=2019-12-20"))["items"]!.AsArray();
@@ -126,14 +132,14 @@ public class TamperAndRebuildTests(FundsApp app) : IntegrationTest(app)
         // the database refuses the edit to the application; its owner switches the guard off first
         await using var conn = await ChainIntegrityTests.Owner(App.ConnectionString);
         string original;
-        await using (var read = new NpgsqlCommand("select data::text from funds.mt_events where stream_id = @id and version = 2", conn))
+        await using (var read = new NpgsqlCommand("select data::text from funds.mt_events where stream_id = @id and version = 4", conn))
         {
             read.Parameters.AddWithValue("id", id);
             original = (string)(await read.ExecuteScalarAsync())!;
         }
         async Task SetData(string json)
         {
-            await using var update = new NpgsqlCommand("update funds.mt_events set data = @data::jsonb where stream_id = @id and version = 2", conn);
+            await using var update = new NpgsqlCommand("update funds.mt_events set data = @data::jsonb where stream_id = @id and version = 4", conn);
             update.Parameters.AddWithValue("id", id);
             update.Parameters.AddWithValue("data", json);
             Assert.Equal(1, await update.ExecuteNonQueryAsync());
@@ -146,7 +152,7 @@ public class TamperAndRebuildTests(FundsApp app) : IntegrationTest(app)
             var report = Json(await Get($"/api/projects/{id}/integrity", token: auditor));
             Assert.False((bool)report["intact"]!);
             var broken = report["broken"]!.AsArray().Single()!;
-            Assert.Equal((2L, "project_approved"), ((long)broken["version"]!, (string)broken["eventType"]!));
+            Assert.Equal((4L, "project_approved"), ((long)broken["version"]!, (string)broken["eventType"]!));
 
             var all = Json(await Get("/api/audit/integrity", token: auditor));
             Assert.Contains(all["broken"]!.AsArray(), b => (string)b!["streamId"]! == id.ToString());

@@ -10,12 +10,12 @@ public class ConcurrencyAndRetryTests(FundsApp app) : IntegrationTest(app)
     {
         var p = Projects(UniqueName("官店镇"));
         var id = await p.RegisteredAndApproved();
-        var problem = Json(await Post($"/api/projects/{id}/builder", ProjectDriver.Builder(1m), 412, p.Hq, s => s.WithRequestHeader("If-Match", "\"1\"")));
+        var problem = Json(await Post($"/api/projects/{id}/builder", ProjectDriver.Builder(1m), 412, p.Hq, s => s.WithRequestHeader("If-Match", "\"3\"")));
         Assert.Equal("stale-version", (string)problem["rule"]!);
-        Assert.Equal(2, await StreamVersion(id));
+        Assert.Equal(4, await StreamVersion(id));
 
-        var ok = await Post($"/api/projects/{id}/builder", ProjectDriver.Builder(1m), 200, p.Hq, s => s.WithRequestHeader("If-Match", "\"2\""));
-        Assert.Equal("\"3\"", ok.Context.Response.Headers.ETag.ToString());
+        var ok = await Post($"/api/projects/{id}/builder", ProjectDriver.Builder(1m), 200, p.Hq, s => s.WithRequestHeader("If-Match", "\"4\""));
+        Assert.Equal("\"5\"", ok.Context.Response.Headers.ETag.ToString());
     }
 
     [Fact]
@@ -33,18 +33,19 @@ public class ConcurrencyAndRetryTests(FundsApp app) : IntegrationTest(app)
     {
         var p = Projects(UniqueName("官店镇"));
         var id = await p.Register();
+        await p.ScreenAndAssess(id, 500_000m);
         var key = Guid.NewGuid().ToString();
         var body = new { approvalDocumentNo = "建扶发〔2019〕12号", approvedBudget = 500_000m, approvedBy = "县扶贫开发领导小组", approvedOn = "2019-02-01" };
         var first = await Post($"/api/projects/{id}/approval", body, 200, p.Finance, s => s.WithRequestHeader("Idempotency-Key", key));
         var second = await Post($"/api/projects/{id}/approval", body, 200, p.Finance, s => s.WithRequestHeader("Idempotency-Key", key));
         Assert.Equal(first.ReadAsText(), second.ReadAsText());
         Assert.Equal("true", second.Context.Response.Headers["Idempotent-Replayed"].ToString());
-        Assert.Equal(2, await StreamVersion(id));
+        Assert.Equal(4, await StreamVersion(id));
 
         var reused = Json(await Post($"/api/projects/{id}/approval", body with { approvedBudget = 1m }, 422, p.Finance,
             s => s.WithRequestHeader("Idempotency-Key", key)));
         Assert.Equal("idempotency-key-reused", (string)reused["rule"]!);
-        Assert.Equal(2, await StreamVersion(id));
+        Assert.Equal(4, await StreamVersion(id));
     }
 
     [Fact]
@@ -113,6 +114,6 @@ public class ConcurrencyAndRetryTests(FundsApp app) : IntegrationTest(app)
         var codes = (await Task.WhenAll(attempts)).Select(r => (int)r.StatusCode).ToArray();
         Assert.Equal(1, codes.Count(c => c == 200));
         Assert.All(codes.Where(c => c != 200), c => Assert.Equal(409, c));
-        Assert.Equal(4, await StreamVersion(id));
+        Assert.Equal(6, await StreamVersion(id));
     }
 }

@@ -138,6 +138,8 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
             return JsonNode.Parse(text)!;
         }
         var project = Guid.Parse((string)(await Post("/api/projects", hq, new { kind = "Infrastructure", category = "road", name = marker, township, village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }, 201))["id"]!);
+        await Post($"/api/projects/{project}/screening", hq, ProjectDriver.Screening(), 200);
+        await Post($"/api/projects/{project}/assessment", hq, ProjectDriver.Assessment(), 200);
         await Post($"/api/projects/{project}/approval", finance, new { approvalDocumentNo = "建扶发〔2019〕12号", approvedBudget = 1_000_000m, approvedBy = "县扶贫开发领导小组", approvedOn = "2019-02-01" }, 200);
         await Post($"/api/projects/{project}/builder", hq, ProjectDriver.Builder(900_000m, code: builderCode), 200);
         var source = Guid.Parse((string)(await Post("/api/fund-sources", finance, new { name = marker + "资金", kind = "SpecialPovertyFund", fiscalYear = 2019, documentRef = "鄂财农发〔2019〕1号", registeredOn = "2019-01-05" }, 201))["id"]!);

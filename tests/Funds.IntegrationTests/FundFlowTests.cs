@@ -108,7 +108,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
         await Rejected(pay, FundDriver.Payment(source, 350_000.01m, FundDriver.Voucher()), 422, "progress-cap-exceeded");
         await Rejected(pay, FundDriver.Payment(source, 1m, FundDriver.Voucher(), kind: "Final"), 409, "final-payment-requires-sign-off");
         await Rejected(pay, new { fundSourceId = source, amount = 1m, kind = "Progress", voucherNo = "v-1", paidOn = "2019-04-01", payeeName = "某劳务公司", payeeCreditCode = ProjectDriver.OtherBuilderCode },
-            400, "invalid-request");
+            422, "payment-exception-required");
 
         await Funds.Disburse(project, source, 350_000m, voucher: "JSCZ-DUP-1");
         await Rejected(pay, FundDriver.Payment(source, 1m, "JSCZ-DUP-1"), 409, "voucher-already-used");
@@ -130,14 +130,22 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task another_payee_needs_a_reason()
+    public async Task another_payee_needs_an_approved_payment_exception_whose_reason_the_trail_shows()
     {
         var p = Projects(UniqueName("业州镇"));
         var (project, source) = await Funds.FundedProject(p);
-        await Post($"/api/projects/{project}/disbursements", new
+        var payment = new
         {
             fundSourceId = source, amount = 20_000m, kind = "Progress", voucherNo = FundDriver.Voucher(), paidOn = "2019-04-01",
             payeeName = "建始县农民工工资专户", payeeCreditCode = ProjectDriver.OtherBuilderCode, payeeReason = "农民工工资代发",
+        };
+        Assert.Equal("payment-exception-required", (string)Json(await Post($"/api/projects/{project}/disbursements", payment, 422, Funds.Finance))["rule"]!);
+        var exception = await Funds.ApprovedException(project, "建始县农民工工资专户", ProjectDriver.OtherBuilderCode, 20_000m);
+        await Post($"/api/projects/{project}/disbursements", payment with { }, 422, Funds.Finance);
+        await Post($"/api/projects/{project}/disbursements", new
+        {
+            payment.fundSourceId, payment.amount, payment.kind, payment.voucherNo, payment.paidOn, payment.payeeName, payment.payeeCreditCode,
+            payment.payeeReason, paymentExceptionId = exception,
         }, 200, Funds.Finance);
         await Projected();
         var payee = Json(await Get($"/api/payees/{ProjectDriver.OtherBuilderCode}/trail?source={source}"));
@@ -163,7 +171,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
         var now = Json(await Get($"/api/fund-sources/{source}"));
         Assert.Equal(100_000m, (decimal)now["disbursed"]!);
         Assert.Equal(100_000m, (decimal)Json(await Get($"/api/projects/{project}"))["disbursed"]!);
-        Assert.Equal(3 + 10, await StreamVersion(project));
+        Assert.Equal(5 + 10, await StreamVersion(project));
         Assert.Equal(3, await StreamVersion(source));   // payments lock and change the project, not the source
         await Projected();
         var reconciliation = await Reconciliation.RunAsync(App.Store, FundsApp.County, default);
@@ -191,7 +199,7 @@ public class FundFlowTests(FundsApp app) : IntegrationTest(app)
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         Assert.Single(bodies.Distinct());
         Assert.Equal(1234.56m, (decimal)Json(await Get($"/api/projects/{project}"))["disbursed"]!);
-        Assert.Equal(3 + 1, await StreamVersion(project));
+        Assert.Equal(5 + 1, await StreamVersion(project));
     }
 
     [Fact]

@@ -19,10 +19,13 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
 
         var got = await Get($"/api/projects/{id}");
         var project = Read<ProjectDetails>(got);
-        Assert.Equal("\"2\"", got.Context.Response.Headers.ETag.ToString());
-        Assert.Equal((ProjectStatus.Approved, p.Township, "通组公路硬化 黄坪村", 2), (project.Status, project.Township, project.Name, project.Version));
+        // registered, screened, assessed, approved
+        Assert.Equal("\"4\"", got.Context.Response.Headers.ETag.ToString());
+        Assert.Equal((ProjectStatus.Approved, p.Township, "通组公路硬化 黄坪村", 4), (project.Status, project.Township, project.Name, project.Version));
         Assert.Equal((1_234_567.89m, "建扶发〔2019〕12号"), (project.Approval!.Budget, project.Approval.DocumentNo));
-        Assert.Equal(2, await StreamVersion(id));
+        Assert.Equal((true, 46), (project.Screening!.Included, project.Assessment!.HouseholdsReached));
+        Assert.Equal([new PlannedFunding(global::Funds.Domain.Common.FundSourceKind.SpecialPovertyFund, 1_234_567.89m)], project.Approval.PlannedFunding);
+        Assert.Equal(4, await StreamVersion(id));
     }
 
     [Fact]
@@ -30,6 +33,7 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
     {
         var p = Projects(UniqueName("官店镇"));
         var id = await p.Register();
+        await p.ScreenAndAssess(id, 10m);
         await Post($"/api/projects/{id}/approval",
             new { approvalDocumentNo = "建扶发〔2019〕1号", approvedBudget = 10m, approvedBy = "县领导小组", approvedOn = "2019-02-01", by = new { subject = "forged" } },
             200, App.Token("finance", subject: "caiwu-zhang"));
@@ -41,7 +45,7 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
 
         await using var session = App.Store.QuerySession(FundsApp.County);
         var events = await session.Events.FetchStreamAsync(id);
-        var approved = Assert.IsType<Funds.Domain.Projects.ProjectApproved>(events[1].Data);
+        var approved = Assert.IsType<Funds.Domain.Projects.ProjectApproved>(events[3].Data);
         Assert.Equal(new Funds.Domain.Common.Actor("caiwu-zhang", "finance"), approved.By);
         Assert.Equal(App.Clock.GetUtcNow(), approved.RecordedAt);
     }
@@ -64,7 +68,7 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal((new DateOnly(2019, 6, 20), new DateOnly(2019, 6, 27)), (project.FirstCompletedOn, project.CompletedOn));
         Assert.Equal("village-committee", project.Acceptance!.RecordedBy.Role);
         Assert.Single(project.Refusals);
-        Assert.Equal(9, await StreamVersion(id));
+        Assert.Equal(11, await StreamVersion(id));
     }
 
     [Fact]
@@ -92,7 +96,7 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal(36_000m, (decimal)project["incomeToHouseholds"]!);
         Assert.Equal(12_000.50m, (decimal)project["incomeToCollective"]!);
         Assert.Equal("Weak", (string)project["lastReview"]!["outcome"]!);
-        Assert.Equal(10, await StreamVersion(id));
+        Assert.Equal(12, await StreamVersion(id));
     }
 
     [Fact]

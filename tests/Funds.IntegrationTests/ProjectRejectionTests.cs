@@ -70,7 +70,7 @@ public class ProjectRejectionTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal("completion-requires-start", await Rule("completion", new { completedOn = "2019-03-01" }, p.Hq));
         Assert.Equal("sign-off-requires-completion", await Rule("acceptance", new { signatories = new[] { "李国华" }, signedOn = "2019-03-01" }, p.Committee));
         Assert.Equal("settlement-requires-sign-off", await Rule("settlement", new { settledAmount = 1m, settledOn = "2019-03-01" }, p.Finance));
-        Assert.Equal(2, await StreamVersion(id));
+        Assert.Equal(4, await StreamVersion(id));
     }
 
     [Fact]
@@ -102,12 +102,12 @@ public class ProjectRejectionTests(FundsApp app) : IntegrationTest(app)
         await Rule($"/api/projects/{id}/builder", ProjectDriver.Builder(1m, on: "2019-01-20"), "date-before-previous-step", p.Hq);
         await Rule($"/api/projects/{id}/income-distributions",
             new { period = "2019", householdAmount = 1m, householdCount = 1, collectiveAmount = 1m, distributedOn = "2019-12-01" }, "industry-only", p.Hq);
-        Assert.Equal(2, await StreamVersion(id));
+        Assert.Equal(4, await StreamVersion(id));
 
         var done = await p.Completed();
         await p.SignOff(done);
         await Rule($"/api/projects/{done}/settlement", new { settledAmount = 900_000.01m, settledOn = "2019-07-01" }, "settlement-exceeds-contract", p.Finance);
-        Assert.Equal(6, await StreamVersion(done));
+        Assert.Equal(8, await StreamVersion(done));
     }
 
     [Fact]
@@ -117,6 +117,6 @@ public class ProjectRejectionTests(FundsApp app) : IntegrationTest(app)
         var id = await p.RegisteredAndApproved();
         var problem = Json(await Post($"/api/projects/{id}/builder", ProjectDriver.Builder(1m, code: "91422822MA4955XK2X"), 400, p.Hq));
         Assert.Contains("creditCode", problem["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Equal(2, await StreamVersion(id));
+        Assert.Equal(4, await StreamVersion(id));
     }
 }

@@ -27,6 +27,9 @@ public class SecurityTests(FundsApp app) : IntegrationTest(app)
         { "operating-entity", Roles.TownshipHq },
         { "income-distributions", Roles.TownshipHq },
         { "reviews", Roles.TownshipHq },
+        { "screening", Roles.TownshipHq },
+        { "assessment", Roles.TownshipHq },
+        { "subcontracts", Roles.TownshipHq },
     };
 
     private static readonly object AnyBody = new { startedOn = "2019-03-01", reason = "r", signatories = new[] { "李国华" } };

@@ -54,6 +54,8 @@ public static class ClusterRun
             for (var i = 0; i < 6; i++)
             {
                 var project = (string)(await ApiProcess.PostAsync(clients[i % 3], hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = $"集群测试公路{i}", township = "官店镇", village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
+                await ApiProcess.PostAsync(clients[i % 3], hq, $"/api/projects/{project}/screening", new { included = true, reason = "列入项目库", screenedOn = "2019-02-01" });
+                await ApiProcess.PostAsync(clients[i % 3], hq, $"/api/projects/{project}/assessment", new { feasible = true, conclusion = "可行", householdsReached = 10, plannedFunding = new[] { new { kind = "CountyFiscal", amount = 10_000_000m } }, assessedOn = "2019-02-01" });
                 await ApiProcess.PostAsync(clients[i % 3], finance, $"/api/projects/{project}/approval", new { approvalDocumentNo = $"C-{i}", approvedBudget = 10_000_000m, approvedBy = "县领导小组", approvedOn = "2019-02-01" });
                 await ApiProcess.PostAsync(clients[i % 3], hq, $"/api/projects/{project}/builder", new { builderName = "恩施州路桥建设有限公司", creditCode = "91422822MA4955XK21", method = "PublicTender", reference = $"ZB-C-{i}", contractAmount = 10_000_000m, selectedOn = "2019-02-20" });
                 await ApiProcess.PostAsync(clients[i % 3], hq, $"/api/projects/{project}/start", new { startedOn = "2019-04-10" });

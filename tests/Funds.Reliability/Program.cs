@@ -38,6 +38,8 @@ var auditor = await Token(new { role = "auditor" });
 Task<JsonNode> Send(string token, string url, object body) => ApiProcess.PostAsync(http, token, url, body);
 
 var project = (string)(await Send(hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = "可靠性测试公路", township = "官店镇", village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
+await Send(hq, $"/api/projects/{project}/screening", new { included = true, reason = "列入项目库", screenedOn = "2019-02-01" });
+await Send(hq, $"/api/projects/{project}/assessment", new { feasible = true, conclusion = "可行", householdsReached = 10, plannedFunding = new[] { new { kind = "CountyFiscal", amount = 10_000_000m } }, assessedOn = "2019-02-01" });
 await Send(finance, $"/api/projects/{project}/approval", new { approvalDocumentNo = "R-1", approvedBudget = 10_000_000m, approvedBy = "县领导小组", approvedOn = "2019-02-01" });
 await Send(hq, $"/api/projects/{project}/builder", new { builderName = "恩施州路桥建设有限公司", creditCode = "91422822MA4955XK21", method = "PublicTender", reference = "ZB-1", contractAmount = 10_000_000m, selectedOn = "2019-02-20" });
 var source = (string)(await Send(finance, "/api/fund-sources", new { name = "可靠性测试资金", kind = "CountyFiscal", fiscalYear = 2019, documentRef = "R-F-1", registeredOn = "2019-01-05" }))["id"]!;

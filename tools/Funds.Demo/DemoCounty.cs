@@ -12,7 +12,7 @@ namespace Funds.Demo;
 /// Not seeded (the store already holds projects) means nothing was appended: all counts are 0.</summary>
 public sealed record DemoSummary(bool Seeded, int Projects, int FundSources, int Events);
 
-public enum DemoStreamKind { Project = 1, FundSource = 2 }
+public enum DemoStreamKind { Project = 1, FundSource = 2, Finding = 3 }
 
 /// <summary>One event of the demo county, in the order it was decided; a payment carries its voucher key.</summary>
 public sealed record DemoEvent(Guid StreamId, DemoStreamKind Stream, object Data, DateTimeOffset RecordedAt, UniqueKey? Voucher = null);
@@ -61,6 +61,8 @@ public static class DemoCounty
                     session.Events.Append(stream.Key, version + events.Length, events);
                 else if (stream.First().Stream == DemoStreamKind.Project)
                     session.Events.StartStream<Project>(stream.Key, events);
+                else if (stream.First().Stream == DemoStreamKind.Finding)
+                    session.Events.StartStream<Funds.Domain.Findings.Finding>(stream.Key, events);
                 else
                     session.Events.StartStream<FundSource>(stream.Key, events);
                 versions[stream.Key] = version + events.Length;

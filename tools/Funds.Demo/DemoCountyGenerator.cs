@@ -16,7 +16,7 @@ namespace Funds.Demo;
 /// so balances, caps and deadline escalations are decided on what was known at that moment.
 /// Deterministic: one fixed seed, ids derived from seeded randoms, no clock.
 /// </summary>
-internal sealed class DemoCountyGenerator
+internal sealed partial class DemoCountyGenerator
 {
     private static readonly DateOnly Horizon = new(2019, 12, 31);
     private static readonly DateOnly FirstEscalationScan = new(2019, 4, 1);
@@ -279,8 +279,8 @@ internal sealed class DemoCountyGenerator
         p.Id = NewId(reg.At, r);
         var quick = p.PlanYear == 2019;
         var approved = plan.Life(reg.On.AddDays(quick ? r.Next(8, 20) : r.Next(15, 45)), r.Next(0, 3), on =>
-            Decide(p, _financeChief, new ApproveProject(Numbered(string.Format(_shape.ApprovalSeries, on.Year), $"approval-{on}"), p.Budget,
-                on.Year >= 2019 ? _shape.Approver2019 : _shape.ApproverBefore2019, on)));
+            ScreenAndAssess(p, reg.On, on, () => Decide(p, Approver(p), new ApproveProject(Numbered(string.Format(_shape.ApprovalSeries, on.Year), $"approval-{on}"), p.Budget,
+                on.Year >= 2019 ? _shape.Approver2019 : _shape.ApproverBefore2019, on))));
 
         // 资金安排: the approved budget, from one or two sources
         var allocateOn = approved.On.AddDays(r.Next(3, 25));
@@ -300,7 +300,7 @@ internal sealed class DemoCountyGenerator
             ? BuilderSelectionMethod.PublicTender : BuilderSelectionMethod.CollectiveDecision;
         var (builder, builderCode) = PickBuilder(p.Category, r);
         var selected = plan.Life(approved.On.AddDays(quick ? r.Next(6, 18) : r.Next(10, 40)), r.Next(0, 2), on =>
-            Decide(p, p.Hq, new SelectBuilder(builder, builderCode, method, BuilderReference(method, p, on), contract, on)));
+            { Decide(p, p.Hq, new SelectBuilder(builder, builderCode, method, BuilderReference(method, p, on), contract, on)); MaybeSubcontract(p, on); });
         if (plan.Stopped) { plan.Schedule(); return; }
 
         if (fate == Fate.Cancelled)
@@ -328,6 +328,7 @@ internal sealed class DemoCountyGenerator
                 break;
         }
         var started = plan.Life(startOn, startDelay, on => Decide(p, p.Hq, new StartConstruction(on)));
+        PlanSupervision(p, plan, started.At);
         if (plan.Stopped) { plan.Schedule(); return; }
 
         // 完工: when, and when it was reported
@@ -399,7 +400,7 @@ internal sealed class DemoCountyGenerator
         if (r.Next(100) < (p.PlanYear == 2019 ? 88 : 96))   // the rest still await their settlement audit
         {
             var settledAmount = Math.Round(contract * (0.93m + r.Next(0, 701) / 10_000m), 2);
-            var settled = plan.Life(signed.On.AddDays(r.Next(15, 75)), r.Next(0, 2), on => Decide(p, _financeChief, new SettleProject(settledAmount, on)));
+            var settled = plan.Life(signed.On.AddDays(r.Next(15, 75)), r.Next(0, 2), on => { Decide(p, _financeChief, new SettleProject(settledAmount, on)); RegisterAssets(p, on); });
             var retention = r.Next(10) < 4 ? Math.Round(settledAmount * 0.03m, 2) : 0m;
             var slow = r.Next(4) == 0;
             var finalOn = settled.On.AddDays(slow ? r.Next(120, 330) : r.Next(5, 40));
@@ -565,6 +566,7 @@ internal sealed class DemoCountyGenerator
                     PayeeName = supplier, PayeeCreditCode = CreditCodeFor(supplier, region),
                     PayeeReason = $"经{builder.Name}书面委托，直接支付材料款",
                 };
+                command = WithPaymentException(p, command, id);
             }
             var paid = ProjectDecider.Disburse(id, command, p.State, source.State!.ForPayment(p.Id), false, ctx);
             Emit(p, paid, UniqueKey.For(UniqueKey.Voucher(voucher), id));

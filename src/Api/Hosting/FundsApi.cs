@@ -75,7 +75,7 @@ public static class FundsApi
         builder.Services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<DeadlineOptions>>().Value;
-            return new DeadlinePolicy([.. DeadlinePolicy.Plan2019, .. o.Rules], o.AtRiskDays);
+            return new DeadlinePolicy([.. DeadlinePolicy.Plan2019, .. o.Rules], o.AtRiskDays, o.IndustryProjects);
         });
         builder.Services.AddSingleton<DeadlineEscalation>();
         builder.Services.AddSingleton<DigestSigner>();

@@ -11,7 +11,10 @@ public sealed record ProjectDetails(
     Settlement? Settlement, Cancellation? Cancellation, OperatingEntity? OperatingEntity,
     decimal IncomeToHouseholds, decimal IncomeToCollective, int IncomeDistributions, Review? LastReview,
     decimal Disbursed, decimal DisbursedFinal, IReadOnlyList<SourcePayments> PaidBySource, DateOnly? LastPaidOn, DateOnly? FirstFinalPaymentOn,
-    IReadOnlyList<string> MissedDeadlines, int Version) : IVersioned, IResource
+    IReadOnlyList<string> MissedDeadlines, int Version, Screening? Screening = null, Assessment? Assessment = null,
+    IReadOnlyList<Subcontract>? Subcontracts = null, IReadOnlyList<PaymentException>? PaymentExceptions = null,
+    IReadOnlyList<Inspection>? Inspections = null, IReadOnlyList<Asset>? Assets = null,
+    IReadOnlyList<DangerousHouse>? DangerousHouses = null) : IVersioned, IResource
 {
     [JsonIgnore] public string Location => $"/api/projects/{Id}";
 
@@ -22,7 +25,7 @@ public sealed record ProjectDetails(
         p.Settlement, p.Cancellation, p.OperatingEntity,
         p.IncomeToHouseholds, p.IncomeToCollective, p.IncomeDistributions, p.LastReview,
         p.Disbursed, p.DisbursedFinal, p.PaidBySource, p.LastPaidOn, p.FirstFinalPaymentOn,
-        p.MissedDeadlines, p.Version);
+        p.MissedDeadlines, p.Version, p.Screening, p.Assessment, p.Subcontracts, p.PaymentExceptions, p.Inspections, p.Assets, p.DangerousHouses);
 
     /// <summary>The answer to the registration: the new project, and its stream to start.</summary>
     public static (ProjectDetails, IStartStream) Started(ProjectRegistered registered)

@@ -13,7 +13,8 @@ public static class Authorization
         if (!grant.Roles.Contains(actor.Role))
             throw RuleViolation.Forbidden("role-not-allowed",
                 $"This needs the role {string.Join(" or ", grant.Roles.Select(r => $"'{r}'"))}; the caller acts as '{actor.Role}'.");
-        if (place is null) return;
+        // A grant's township or village reach binds the scoped roles in it; a county-wide role in the same grant acts county-wide.
+        if (place is null || Roles.ReachOf(actor.Role) == Reach.County) return;
         switch (grant.Where)
         {
             case Reach.Township when actor.Scope != place.Township:

@@ -17,7 +17,8 @@ public static class Permissions
     public static readonly IReadOnlyDictionary<Type, Grant> Commands = new Dictionary<Type, Grant>
     {
         [typeof(RegisterProject)] = Hq,
-        [typeof(ApproveProject)] = FinanceBureau,
+        // Every role a county may choose as approver (county policy ApprovingRole / TownshipApprovalLimit narrows it).
+        [typeof(ApproveProject)] = new([Finance, TownshipHq], Reach.Township),
         [typeof(SelectBuilder)] = Hq,
         [typeof(ChangeBuilder)] = Hq,
         [typeof(StartConstruction)] = Hq,
@@ -37,6 +38,21 @@ public static class Permissions
         [typeof(RaiseFinding)] = Inspectors,
         [typeof(ReportRectification)] = Hq,
         [typeof(CloseFinding)] = Inspectors,
+        [typeof(ScreenProject)] = Hq,
+        [typeof(AssessProject)] = Hq,
+        [typeof(DeclareSubcontract)] = Hq,
+        [typeof(RequestPaymentException)] = FinanceBureau,
+        [typeof(ApprovePaymentException)] = FinanceBureau,
+        // Supervision teams and auditors inspect anywhere in the county; a village committee follows its own village's works (跟踪监管).
+        [typeof(RecordInspection)] = new([Supervisor, Auditor, VillageCommittee], Reach.Village),
+        [typeof(SendBackRectification)] = Inspectors,
+        [typeof(VerifyRectification)] = Inspectors,
+        [typeof(RegisterAsset)] = Hq,
+        [typeof(HandOverAsset)] = Hq,
+        // Upkeep is checked by the village committee of the asset's village, or by county supervisors and auditors.
+        [typeof(CheckAssetUpkeep)] = new([VillageCommittee, Supervisor, Auditor], Reach.Village),
+        [typeof(ListDangerousHouse)] = Hq,
+        [typeof(CloseDangerousHouse)] = Hq,
     };
 
     private static readonly string[] Everyone = [.. All];
@@ -54,6 +70,9 @@ public static class Permissions
         [Reads.Operations] = [Admin],
         [Reads.Province] = [.. Province],
         [Reads.Public] = [],
+        [Reads.Policy] = Everyone,
+        [Reads.PaymentExceptions] = CountyWide,
+        [Reads.Assets] = Everyone,
     };
 
     public static Grant For(Type command)

@@ -15,4 +15,7 @@ public static class Reads
     public const string Province = "province";
     /// <summary>What anyone may read without a token: the village notice board (村务公开).</summary>
     public const string Public = "public";
+    public const string Policy = "policy";
+    public const string PaymentExceptions = "payment-exceptions";
+    public const string Assets = "assets";
 }

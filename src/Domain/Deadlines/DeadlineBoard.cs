@@ -16,7 +16,7 @@ public static class DeadlineBoard
 
         var started = facts.Where(f => f.Type == FactType.Started).Select(f => (DateOnly?)f.On).Min();
         var completed = CompletedOn(facts);
-        foreach (var rule in policy.For(p.PlanYear, p.Category))
+        foreach (var rule in policy.For(p.PlanYear, p.Category, started))
         {
             var metOn = rule.Kind == DeadlineKind.Start ? started : completed;
             var begun = rule.Kind == DeadlineKind.Start ? false : started is not null;

@@ -17,6 +17,10 @@ public sealed record Finding : IPlaced, IVersioned
     public Actor? RaisedBy { get; init; }
     public FindingStatus Status { get; init; }
     public IReadOnlyList<RectificationReported> Rectifications { get; init; } = [];
+    /// <summary>The inspection visit the finding was raised on, if any.</summary>
+    public Guid? InspectionId { get; init; }
+    public IReadOnlyList<RectificationSentBack> SentBack { get; init; } = [];
+    public RectificationVerified? Verification { get; init; }
     public DateOnly? ClosedOn { get; init; }
     public Actor? ClosedBy { get; init; }
     public string? ClosingNote { get; init; }
@@ -30,10 +34,13 @@ public sealed record Finding : IPlaced, IVersioned
         {
             Id = e.FindingId, Source = e.Source, Description = e.Description, ProjectId = e.ProjectId, Township = e.Township,
             Village = e.Village, Deadline = e.Deadline, RaisedOn = e.RaisedOn, RaisedBy = e.By, Status = FindingStatus.Open,
+            InspectionId = e.InspectionId,
         },
         _ when state is null => null,
         RectificationReported e => state with { Status = FindingStatus.RectificationReported, Rectifications = [.. state.Rectifications, e] },
         FindingClosed e => state with { Status = FindingStatus.Closed, ClosedOn = e.ClosedOn, ClosedBy = e.By, ClosingNote = e.Note },
+        RectificationSentBack e => state with { Status = FindingStatus.Open, SentBack = [.. state.SentBack, e] },
+        RectificationVerified e => state with { Status = FindingStatus.Verified, Verification = e },
         _ => state,
     };
 

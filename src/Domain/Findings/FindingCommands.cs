@@ -2,8 +2,13 @@ using Funds.Domain.Common;
 
 namespace Funds.Domain.Findings;
 
-public sealed record RaiseFinding(FindingSource? Source, string? Description, Guid? ProjectId, string? Township, string? Village, DateOnly? Deadline, DateOnly? RaisedOn) : Command;
+public sealed record RaiseFinding(FindingSource? Source, string? Description, Guid? ProjectId, string? Township, string? Village, DateOnly? Deadline, DateOnly? RaisedOn,
+    Guid? InspectionId = null) : Command;
 
 public sealed record ReportRectification(string? Measures, DateOnly? ReportedOn) : Command;
 
 public sealed record CloseFinding(string? Note, DateOnly? ClosedOn) : Command;
+
+public sealed record SendBackRectification(string? Reason, DateOnly? SentBackOn) : Command;
+
+public sealed record VerifyRectification(string? Note, DateOnly? VerifiedOn) : Command;

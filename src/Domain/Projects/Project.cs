@@ -3,7 +3,71 @@ using Funds.Domain.Common;
 
 namespace Funds.Domain.Projects;
 
-public sealed record Approval(string DocumentNo, decimal Budget, string ApprovedBy, DateOnly ApprovedOn, Actor RecordedBy);
+public sealed record Approval(string DocumentNo, decimal Budget, string ApprovedBy, DateOnly ApprovedOn, Actor RecordedBy,
+    IReadOnlyList<PlannedFunding>? PlannedFunding = null);
+
+/// <summary>One planned source of a project's funding: the kind of fund and the amount (CNY).</summary>
+public sealed record PlannedFunding(FundSourceKind Kind, decimal Amount);
+
+public sealed record Subcontract(Guid Id, Builder Subcontractor, string Scope, decimal Amount, DateOnly DeclaredOn, Actor RecordedBy);
+
+public enum PaymentExceptionGround
+{
+    /// <summary>The payee is neither the builder of record nor a declared subcontractor.</summary>
+    OtherPayee = 1,
+    /// <summary>The amount is above the county's four-eyes amount (county policy).</summary>
+    AboveFourEyesAmount = 2,
+}
+
+/// <summary>A payment off the normal path: who asked and why, who approved, and the payment that used it.</summary>
+public sealed record PaymentException(
+    Guid Id, Payee Payee, decimal Amount, IReadOnlyList<PaymentExceptionGround> Grounds, string Reason, DateOnly RequestedOn, Actor RequestedBy,
+    DateOnly? ApprovedOn = null, Actor? ApprovedBy = null, Guid? DisbursementId = null);
+
+public sealed record Inspection(Guid Id, bool Announced, string Inspectors, string Summary, DateOnly VisitedOn, Actor RecordedBy);
+
+public enum AssetOwnerKind
+{
+    /// <summary>The village collective (村集体).</summary>
+    VillageCollective = 1,
+    /// <summary>The operating entity of an industry project (经营主体).</summary>
+    OperatingEntity = 2,
+    /// <summary>A line department or utility (e.g. the power company, the water works).</summary>
+    Other = 3,
+}
+
+public enum AssetCondition { Good = 1, NeedsRepair = 2, OutOfUse = 3 }
+
+public sealed record UpkeepCheck(AssetCondition Condition, string? Note, DateOnly CheckedOn, Actor RecordedBy);
+
+/// <summary>An asset of the project (资产): registered on settlement, handed over to an owner with an upkeep responsible
+/// (管护主体), and checked.</summary>
+public sealed record Asset(
+    Guid Id, string Name, decimal Value, string Location, DateOnly RegisteredOn, Actor RegisteredBy,
+    string? Owner = null, AssetOwnerKind? OwnerKind = null, string? UpkeepResponsible = null, DateOnly? HandedOverOn = null,
+    IReadOnlyList<UpkeepCheck>? Checks = null);
+
+public enum HousingSolution
+{
+    /// <summary>Renovated (修缮加固).</summary>
+    Renovated = 1,
+    /// <summary>Rebuilt (拆除重建).</summary>
+    Rebuilt = 2,
+    /// <summary>Moved to safe housing (搬迁、置换、安置).</summary>
+    Relocated = 3,
+    /// <summary>Found safe on appraisal (鉴定安全).</summary>
+    AppraisedSafe = 4,
+}
+
+/// <summary>One item of the dangerous-house ledger, with when it was listed and closed and when each was recorded.</summary>
+public sealed record DangerousHouse(
+    Guid Id, string LedgerRef, string Head, bool PriorityGroup, DateOnly ListedOn, DateTimeOffset ListedAt,
+    HousingSolution? Solution = null, string? Note = null, DateOnly? ClosedOn = null, DateTimeOffset? ClosedAt = null);
+
+public sealed record Screening(bool Included, string Reason, DateOnly ScreenedOn, Actor RecordedBy);
+
+public sealed record Assessment(bool Feasible, string Conclusion, int HouseholdsReached, IReadOnlyList<PlannedFunding> PlannedFunding,
+    DateOnly AssessedOn, Actor RecordedBy);
 
 public sealed record BuilderOfRecord(
     Builder Builder, BuilderSelectionMethod Method, string Reference, decimal ContractAmount, DateOnly SelectedOn, Actor RecordedBy);
@@ -39,6 +103,9 @@ public sealed record Project : IPlaced, IVersioned
     public DateOnly RegisteredOn { get; init; }
     public Actor? RegisteredBy { get; init; }
     public Approval? Approval { get; init; }
+    /// <summary>The latest screening (筛选) and assessment (论证); null in streams approved before they were recorded.</summary>
+    public Screening? Screening { get; init; }
+    public Assessment? Assessment { get; init; }
     public BuilderOfRecord? Builder { get; init; }
     public IReadOnlyList<BuilderOfRecord> FormerBuilders { get; init; } = [];
     /// <summary>The business date of the latest step, which the next step may not precede.</summary>
@@ -64,6 +131,15 @@ public sealed record Project : IPlaced, IVersioned
     public DateOnly? FirstFinalPaymentOn { get; init; }
     /// <summary>Deadline rules escalated as missed for this project (see DeadlineMissed).</summary>
     public IReadOnlyList<string> MissedDeadlines { get; init; } = [];
+    /// <summary>Subcontracts declared (one level deep), and payment exceptions (four eyes).</summary>
+    public IReadOnlyList<Subcontract> Subcontracts { get; init; } = [];
+    public IReadOnlyList<PaymentException> PaymentExceptions { get; init; } = [];
+    /// <summary>Inspection visits (督查), announced or not.</summary>
+    public IReadOnlyList<Inspection> Inspections { get; init; } = [];
+    /// <summary>Assets registered on settlement (资产), their handover and upkeep checks.</summary>
+    public IReadOnlyList<Asset> Assets { get; init; } = [];
+    /// <summary>Housing-renovation projects: the dangerous-house ledger (危房户台账), closed item by item.</summary>
+    public IReadOnlyList<DangerousHouse> DangerousHouses { get; init; } = [];
     public DateTimeOffset LastRecordedAt { get; init; }
     /// <summary>Stream version, set by the event store.</summary>
     public int Version { get; init; }
@@ -89,7 +165,17 @@ public sealed record Project : IPlaced, IVersioned
         ProjectApproved e => state with
         {
             Status = ProjectStatus.Approved, LastStepOn = e.ApprovedOn, LastRecordedAt = e.RecordedAt,
-            Approval = new Approval(e.ApprovalDocumentNo, e.ApprovedBudget, e.ApprovedBy, e.ApprovedOn, e.By),
+            Approval = new Approval(e.ApprovalDocumentNo, e.ApprovedBudget, e.ApprovedBy, e.ApprovedOn, e.By, e.PlannedFunding),
+        },
+        ProjectScreened e => state with
+        {
+            Screening = new Screening(e.Included, e.Reason, e.ScreenedOn, e.By), Assessment = null,   // a new screening needs a new assessment
+            LastStepOn = Max(state.LastStepOn, e.ScreenedOn), LastRecordedAt = e.RecordedAt,
+        },
+        ProjectAssessed e => state with
+        {
+            Assessment = new Assessment(e.Feasible, e.Conclusion, e.HouseholdsReached, e.PlannedFunding, e.AssessedOn, e.By),
+            LastStepOn = Max(state.LastStepOn, e.AssessedOn), LastRecordedAt = e.RecordedAt,
         },
         BuilderSelected e => state with
         {
@@ -145,8 +231,59 @@ public sealed record Project : IPlaced, IVersioned
         {
             LastReview = new Review(e.Outcome, e.Measure, e.ReviewedOn), LastRecordedAt = e.RecordedAt,
         },
+        DangerousHouseListed e => state with
+        {
+            DangerousHouses = [.. state.DangerousHouses, new DangerousHouse(e.HouseholdId, e.LedgerRef, e.Head, e.PriorityGroup, e.ListedOn, e.RecordedAt)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        DangerousHouseClosed e => state with
+        {
+            DangerousHouses = [.. state.DangerousHouses.Select(h => h.Id == e.HouseholdId
+                ? h with { Solution = e.Solution, Note = e.Note, ClosedOn = e.ClosedOn, ClosedAt = e.RecordedAt } : h)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        AssetRegistered e => state with
+        {
+            Assets = [.. state.Assets, new Asset(e.AssetId, e.Name, e.Value, e.Location, e.RegisteredOn, e.By, Checks: [])],
+            LastRecordedAt = e.RecordedAt,
+        },
+        AssetHandedOver e => state with
+        {
+            Assets = [.. state.Assets.Select(a => a.Id == e.AssetId
+                ? a with { Owner = e.Owner, OwnerKind = e.OwnerKind, UpkeepResponsible = e.UpkeepResponsible, HandedOverOn = e.HandedOverOn } : a)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        AssetUpkeepChecked e => state with
+        {
+            Assets = [.. state.Assets.Select(a => a.Id == e.AssetId
+                ? a with { Checks = [.. a.Checks ?? [], new UpkeepCheck(e.Condition, e.Note, e.CheckedOn, e.By)] } : a)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        InspectionRecorded e => state with
+        {
+            Inspections = [.. state.Inspections, new Inspection(e.InspectionId, e.Announced, e.Inspectors, e.Summary, e.VisitedOn, e.By)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        SubcontractDeclared e => state with
+        {
+            Subcontracts = [.. state.Subcontracts, new Subcontract(e.SubcontractId, e.Subcontractor, e.Scope, e.Amount, e.DeclaredOn, e.By)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        PaymentExceptionRequested e => state with
+        {
+            PaymentExceptions = [.. state.PaymentExceptions, new PaymentException(e.ExceptionId, e.Payee, e.Amount, e.Grounds, e.Reason, e.RequestedOn, e.By)],
+            LastRecordedAt = e.RecordedAt,
+        },
+        PaymentExceptionApproved e => state with
+        {
+            PaymentExceptions = [.. state.PaymentExceptions.Select(x => x.Id == e.ExceptionId ? x with { ApprovedOn = e.ApprovedOn, ApprovedBy = e.By } : x)],
+            LastRecordedAt = e.RecordedAt,
+        },
         FundsDisbursed e => state with
         {
+            PaymentExceptions = e.PaymentExceptionId is { } used
+                ? [.. state.PaymentExceptions.Select(x => x.Id == used ? x with { DisbursementId = e.DisbursementId } : x)]
+                : state.PaymentExceptions,
             Disbursed = state.Disbursed + e.Amount,
             DisbursedFinal = state.DisbursedFinal + (e.Kind == DisbursementKind.Final ? e.Amount : 0m),
             PaidBySource = Paid(state.PaidBySource, e),

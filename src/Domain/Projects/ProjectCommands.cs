@@ -49,8 +49,49 @@ public sealed record RecordReview(ReviewOutcome? Outcome, string? Measure, DateO
 /// record; another payee needs a reason.</summary>
 public sealed record DisburseFunds(
     Guid? FundSourceId, decimal? Amount, DisbursementKind? Kind, string? VoucherNo, DateOnly? PaidOn,
-    string? PayeeName = null, string? PayeeCreditCode = null, string? PayeeReason = null) : Command;
+    string? PayeeName = null, string? PayeeCreditCode = null, string? PayeeReason = null, Guid? PaymentExceptionId = null) : Command;
 
 /// <summary>What a payment draws on: a fund source and what it has allocated to this project
 /// (<see cref="AllocatedSince"/> is null when it has allocated nothing to it).</summary>
 public sealed record PaymentSource(SourceRef Source, decimal Allocated, DateOnly? AllocatedSince);
+
+/// <summary>Screen the project (筛选): taken into the plan (<c>included</c>) or left out, with the reason.</summary>
+public sealed record ScreenProject(bool? Included, string? Reason, DateOnly? ScreenedOn) : Command, IProjectCommand;
+
+/// <summary>Assess the project (论证): feasible or not, with the conclusion; poor households expected to be reached;
+/// the planned funding sources and amounts.</summary>
+public sealed record AssessProject(
+    bool? Feasible, string? Conclusion, int? HouseholdsReached, IReadOnlyList<PlannedFundingLine>? PlannedFunding, DateOnly? AssessedOn) : Command, IProjectCommand;
+
+/// <summary>One line of a planned funding: the kind of fund and the amount.</summary>
+public sealed record PlannedFundingLine(FundSourceKind? Kind, decimal? Amount);
+
+/// <summary>Declare a subcontract of the builder of record: subcontractor, credit code, scope and amount.</summary>
+public sealed record DeclareSubcontract(
+    string? SubcontractorName, string? CreditCode, string? Scope, decimal? Amount, DateOnly? DeclaredOn,
+    string? ContractorCreditCode = null) : Command;
+
+/// <summary>Ask for a payment off the normal path (another payee, or above the four-eyes amount), with the reason.</summary>
+public sealed record RequestPaymentException(
+    string? PayeeName, string? PayeeCreditCode, decimal? Amount, string? Reason, DateOnly? RequestedOn) : Command;
+
+/// <summary>Approve a payment exception: a second finance user, not the one who asked.</summary>
+public sealed record ApprovePaymentException(Guid? ExceptionId, DateOnly? ApprovedOn) : Command, IProjectCommand;
+
+/// <summary>Record an inspection visit: announced or unannounced (暗访), the inspectors, what was found, the date.</summary>
+public sealed record RecordInspection(bool? Announced, string? Inspectors, string? Summary, DateOnly? VisitedOn) : Command;
+
+/// <summary>Register an asset of the settled project: what, value (CNY), location.</summary>
+public sealed record RegisterAsset(string? Name, decimal? Value, string? Location, DateOnly? RegisteredOn) : Command;
+
+/// <summary>Hand an asset over to its owner with a named upkeep responsible (管护主体).</summary>
+public sealed record HandOverAsset(Guid? AssetId, string? Owner, AssetOwnerKind? OwnerKind, string? UpkeepResponsible, DateOnly? HandedOverOn) : Command, IProjectCommand;
+
+/// <summary>Record an upkeep check of a handed-over asset.</summary>
+public sealed record CheckAssetUpkeep(Guid? AssetId, AssetCondition? Condition, string? Note, DateOnly? CheckedOn) : Command, IProjectCommand;
+
+/// <summary>Put a household with a dangerous house on the project's ledger.</summary>
+public sealed record ListDangerousHouse(string? LedgerRef, string? Head, bool? PriorityGroup, DateOnly? ListedOn) : Command;
+
+/// <summary>Close a household's item of the ledger (销号): its housing made safe, and how.</summary>
+public sealed record CloseDangerousHouse(Guid? HouseholdId, HousingSolution? Solution, string? Note, DateOnly? ClosedOn) : Command, IProjectCommand;

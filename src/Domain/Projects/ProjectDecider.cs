@@ -6,7 +6,7 @@ namespace Funds.Domain.Projects;
 
 /// <summary>Every rule of a project's life, as pure functions: a command and the current state
 /// in, the events to append out — or a <see cref="RuleViolation"/> naming the rule broken.</summary>
-public static class ProjectDecider
+public static partial class ProjectDecider
 {
     public const int VoucherMaxLength = 50;
 
@@ -48,11 +48,18 @@ public static class ProjectDecider
         AssignOperatingEntity c => [AssignEntity(c, state, ctx)],
         DistributeIncome c => [Distribute(c, state, ctx)],
         RecordReview c => [Review(c, state, ctx)],
+        ScreenProject c => [Screen(c, state, ctx)],
+        AssessProject c => [Assess(c, state, ctx)],
+        ApprovePaymentException c => [ApproveException(c, state, ctx)],
+        HandOverAsset c => [HandOver(c, state, ctx)],
+        CheckAssetUpkeep c => [CheckUpkeep(c, state, ctx)],
+        CloseDangerousHouse c => [CloseHouse(c, state, ctx)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown project command."),
     };
 
     public static ProjectApproved Approve(ApproveProject c, Project s, DecisionContext ctx)
     {
+        ApproverInPolicy(ctx, s, c.ApprovedBudget);
         new FieldErrors()
             .Text("approvalDocumentNo", c.ApprovalDocumentNo, 100)
             .Amount("approvedBudget", c.ApprovedBudget)
@@ -62,9 +69,10 @@ public static class ProjectDecider
         Open(s);
         if (s.Status != Registered)
             throw Conflict("already-approved", "The project is already approved; an approval is recorded once.");
+        ScreenedAndAssessed(s);
         Dated(c.ApprovedOn!.Value, s, ctx);
         return new ProjectApproved(s.Id, c.ApprovalDocumentNo!.Trim(), c.ApprovedBudget!.Value, c.ApprovedBy!.Trim(),
-            c.ApprovedOn.Value, ctx.By, ctx.Now);
+            c.ApprovedOn.Value, ctx.By, ctx.Now, s.Assessment!.PlannedFunding);
     }
 
     public static BuilderSelected Select(SelectBuilder c, Project s, DecisionContext ctx)
@@ -151,6 +159,9 @@ public static class ProjectDecider
         if (c.SettledAmount!.Value > s.Builder!.ContractAmount)
             throw Unprocessable("settlement-exceeds-contract",
                 $"The settled amount {c.SettledAmount:0.00} exceeds the contract amount {s.Builder.ContractAmount:0.00}.");
+        if (c.SettledAmount.Value < s.Disbursed)
+            throw Unprocessable("settlement-below-paid",
+                $"{s.Disbursed:0.00} yuan is already paid for the project; it cannot be settled at {c.SettledAmount:0.00}, which would leave an overpayment nothing recovers: settle at no less than what was paid.");
         Dated(c.SettledOn!.Value, s, ctx);
         return new ProjectSettled(s.Id, c.SettledAmount.Value, c.SettledOn.Value, ctx.By, ctx.Now);
     }
@@ -258,14 +269,13 @@ public static class ProjectDecider
 
         var builder = p.Builder.Builder;
         var payee = otherPayee ? new Payee(c.PayeeName!.Trim(), c.PayeeCreditCode!) : new Payee(builder.Name, builder.CreditCode);
-        if (payee.CreditCode != builder.CreditCode && string.IsNullOrWhiteSpace(c.PayeeReason))
-            throw InvalidCommand.Field("payeeReason", "is required when the payee is not the builder of record.");
+        var exception = OffTheNormalPath(c, p, payee, amount, ctx);
 
         var paidOn = c.PaidOn!.Value;
         CheckDate(paidOn, ctx);
         NotBefore(paidOn, allocatedSince, "the allocation");
         return new FundsDisbursed(p.Id, disbursementId, source.Source, p.Ref, amount, c.Kind!.Value, payee,
-            c.PayeeReason?.Trim(), c.VoucherNo!.Trim(), paidOn, ctx.By, ctx.Now);
+            string.IsNullOrWhiteSpace(c.PayeeReason) ? exception?.Reason : c.PayeeReason.Trim(), c.VoucherNo!.Trim(), paidOn, ctx.By, ctx.Now, exception?.Id);
     }
 
     // ---- shared rules
@@ -290,9 +300,9 @@ public static class ProjectDecider
         if (method == BuilderSelectionMethod.CollectiveDecision && amount >= ctx.Policy.SmallWorksThreshold)
             throw Unprocessable("tender-required",
                 $"A contract of {amount:0.00} yuan is not small works (threshold {ctx.Policy.SmallWorksThreshold:0.00}): the builder must be chosen by public tender.");
-        if (amount > s.Approval!.Budget)
+        if (ctx.Policy.ContractWithinBudget && amount > s.Approval!.Budget)
             throw Unprocessable("contract-exceeds-budget",
-                $"The contract amount {amount:0.00} exceeds the approved budget {s.Approval.Budget:0.00}.");
+                $"The contract amount {amount:0.00} exceeds the approved budget {s.Approval.Budget:0.00} (county policy).");
     }
 
     private static void RequireCompleted(Project s, string rule, string message)

@@ -12,9 +12,11 @@ public sealed record ProjectRegistered(
     Guid ProjectId, ProjectKind Kind, string Category, string Name, string Township, string Village,
     int PlanYear, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
+/// <summary>The project approved (审批). <see cref="PlannedFunding"/> is the funding plan of its assessment (null in
+/// streams approved before screening and assessment were recorded).</summary>
 public sealed record ProjectApproved(
     Guid ProjectId, string ApprovalDocumentNo, decimal ApprovedBudget, string ApprovedBy,
-    DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+    DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt, IReadOnlyList<PlannedFunding>? PlannedFunding = null) : IRecordedEvent;
 
 public sealed record BuilderSelected(
     Guid ProjectId, Builder Builder, BuilderSelectionMethod Method, string Reference,
@@ -66,7 +68,8 @@ public sealed record PeriodicReviewRecorded(
 /// only record of a payment: fund-source balances of money paid are folded from these.</summary>
 public sealed record FundsDisbursed(
     Guid ProjectId, Guid DisbursementId, SourceRef Source, ProjectRef Project, decimal Amount, DisbursementKind Kind,
-    Payee Payee, string? PayeeReason, string VoucherNo, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+    Payee Payee, string? PayeeReason, string VoucherNo, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt,
+    Guid? PaymentExceptionId = null) : IRecordedEvent;
 
 /// <summary>Escalation: a deadline passed without the step it demands (appended once per project and rule).</summary>
 public sealed record DeadlineMissed(
@@ -82,3 +85,57 @@ public sealed record IncomeDistributedV1(
     public IncomeDistributed Upcast()
         => new(ProjectId, Period, new HouseholdShare(HouseholdAmount, HouseholdCount), CollectiveAmount, DistributedOn, By, RecordedAt);
 }
+/// <summary>Screening (筛选): the project is taken into the plan, or left out, with the reason. Before approval it can
+/// be screened again; the latest screening stands.</summary>
+public sealed record ProjectScreened(
+    Guid ProjectId, bool Included, string Reason, DateOnly ScreenedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>Assessment (论证): feasibility, the poor households it is expected to reach, and the planned funding
+/// (sources and amounts) the approval will record.</summary>
+public sealed record ProjectAssessed(
+    Guid ProjectId, bool Feasible, string Conclusion, int HouseholdsReached, IReadOnlyList<PlannedFunding> PlannedFunding,
+    DateOnly AssessedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>A subcontract declared (分包): the builder of record gives part of the works (scope, amount) to a
+/// subcontractor. One level only: a subcontractor may not subcontract again (严禁层层转包).</summary>
+public sealed record SubcontractDeclared(
+    Guid ProjectId, Guid SubcontractId, Builder Subcontractor, string Scope, decimal Amount, DateOnly DeclaredOn,
+    Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>A payment off the normal path asked for by one finance user: to a payee who is neither the builder of record
+/// nor a declared subcontractor, or above the county's four-eyes amount, with the reason.</summary>
+public sealed record PaymentExceptionRequested(
+    Guid ProjectId, Guid ExceptionId, Payee Payee, decimal Amount, IReadOnlyList<PaymentExceptionGround> Grounds, string Reason,
+    DateOnly RequestedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>The payment exception approved by a second finance user (never the one who asked).</summary>
+public sealed record PaymentExceptionApproved(
+    Guid ProjectId, Guid ExceptionId, DateOnly ApprovedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>An inspection visit to the project (实地检查、现场问效; 暗访 when unannounced): who, when, what was seen. Findings
+/// raised from it go to the rectification ledger with its id.</summary>
+public sealed record InspectionRecorded(
+    Guid ProjectId, Guid InspectionId, bool Announced, string Inspectors, string Summary, DateOnly VisitedOn,
+    Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>An asset of the settled project registered (资产登记): what it is, its value (CNY) and where it is.</summary>
+public sealed record AssetRegistered(
+    Guid ProjectId, Guid AssetId, string Name, decimal Value, string Location, DateOnly RegisteredOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>The asset handed over (资产移交) to its owner, with the one responsible for its upkeep (管护主体): 责权界定.</summary>
+public sealed record AssetHandedOver(
+    Guid ProjectId, Guid AssetId, string Owner, AssetOwnerKind OwnerKind, string UpkeepResponsible, DateOnly HandedOverOn,
+    Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>An upkeep check of a handed-over asset (管护检查): its condition, with a note when it is not good.</summary>
+public sealed record AssetUpkeepChecked(
+    Guid ProjectId, Guid AssetId, AssetCondition Condition, string? Note, DateOnly CheckedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>A household with a dangerous house put on a housing-renovation project's ledger (危房户台账): its ledger reference
+/// (village group and house number), the head of household, whether it is of the four priority groups (四类对象).</summary>
+public sealed record DangerousHouseListed(
+    Guid ProjectId, Guid HouseholdId, string LedgerRef, string Head, bool PriorityGroup, DateOnly ListedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>The household's housing made safe and its item closed (销号), with how.</summary>
+public sealed record DangerousHouseClosed(
+    Guid ProjectId, Guid HouseholdId, HousingSolution Solution, string? Note, DateOnly ClosedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

@@ -12,6 +12,8 @@ public partial class FindingProjection : SingleStreamProjection<Finding, Guid>
         IncludeType<FindingRaised>();
         IncludeType<RectificationReported>();
         IncludeType<FindingClosed>();
+        IncludeType<RectificationSentBack>();
+        IncludeType<RectificationVerified>();
     }
 
     public override Finding? Evolve(Finding? snapshot, Guid id, IEvent e)

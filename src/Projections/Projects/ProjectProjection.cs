@@ -27,6 +27,17 @@ public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
         IncludeType<PeriodicReviewRecorded>();
         IncludeType<DeadlineMissed>();
         IncludeType<FundsDisbursed>();
+        IncludeType<ProjectScreened>();
+        IncludeType<ProjectAssessed>();
+        IncludeType<SubcontractDeclared>();
+        IncludeType<PaymentExceptionRequested>();
+        IncludeType<PaymentExceptionApproved>();
+        IncludeType<InspectionRecorded>();
+        IncludeType<AssetRegistered>();
+        IncludeType<AssetHandedOver>();
+        IncludeType<AssetUpkeepChecked>();
+        IncludeType<DangerousHouseListed>();
+        IncludeType<DangerousHouseClosed>();
     }
 
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)

@@ -28,6 +28,16 @@ public sealed class FundDriver(FundsApp app, PostFunc post)
     public Task<JsonObject> Disburse(Guid project, Guid source, decimal amount, string? voucher = null, string kind = "Progress", string on = "2019-04-01")
         => Send($"/api/projects/{project}/disbursements", Payment(source, amount, voucher ?? Voucher(), kind, on));
 
+    /// <summary>Four eyes: a payment exception asked for by one finance user (caiwu-li) and approved by another (caiwu-zhao); its id.</summary>
+    public async Task<Guid> ApprovedException(Guid project, string? payeeName, string? payeeCreditCode, decimal amount, string on = "2019-04-01")
+    {
+        var asked = await Send($"/api/projects/{project}/payment-exceptions",
+            new { payeeName, payeeCreditCode, amount, reason = "农民工工资代发", requestedOn = on });
+        var id = Guid.Parse((string)asked["paymentExceptions"]!.AsArray().Last()!["id"]!);
+        await post($"/api/projects/{project}/payment-exception-approvals", new { exceptionId = id, approvedOn = on }, 200, app.Token(Roles.Finance, subject: "caiwu-zhao"));
+        return id;
+    }
+
     public static string Voucher() => "JSCZ-" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>The set-up most money tests start from: an approved project of <paramref name="p"/> with a builder under

@@ -49,6 +49,8 @@ public sealed class FundsApp : IAsyncLifetime
             b.UseSetting("Funds:Projections:Daemon", "Solo");
             // Escalation scans run only where a test asks for them (DeadlineBoardTests).
             b.UseSetting("Funds:Deadlines:Escalate", "false");
+            // County policy of its own for the other county: its township HQs approve projects up to 300,000 yuan.
+            b.UseSetting("Funds:Tenancy:Counties:1:Policy:TownshipApprovalLimit", "300000");
             b.ConfigureServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -28,8 +28,30 @@ public sealed class ProjectDriver(FundsApp app, string township, string village,
     public async Task<Guid> Register(object? registration = null)
         => Guid.Parse((string)(await Send("/api/projects", registration ?? Registration(), 201, Hq))["id"]!);
 
-    public Task Approve(Guid id, decimal budget = 1_000_000m, string on = "2019-02-01")
-        => Send($"/api/projects/{id}/approval", new { approvalDocumentNo = "建扶发〔2019〕12号", approvedBudget = budget, approvedBy = "建始县扶贫开发领导小组", approvedOn = on }, 200, Finance);
+    /// <summary>Screening (筛选) and assessment (论证), the steps every approval needs, dated <paramref name="on"/>:
+    /// screened in, feasible, the budget planned from one special poverty fund.</summary>
+    public async Task ScreenAndAssess(Guid id, decimal budget = 1_000_000m, string on = "2019-02-01")
+    {
+        await Send($"/api/projects/{id}/screening", Screening(on: on), 200, Hq);
+        await Send($"/api/projects/{id}/assessment", Assessment(budget, on), 200, Hq);
+    }
+
+    public static object Screening(bool included = true, string on = "2019-02-01")
+        => new { included, reason = included ? "列入2019年度脱贫攻坚项目库" : "不符合扶贫项目条件", screenedOn = on };
+
+    public static object Assessment(decimal budget = 1_000_000m, string on = "2019-02-01", bool feasible = true)
+        => new { feasible, conclusion = feasible ? "技术可行，带贫效果明显" : "水源不稳定，不可行", householdsReached = 46,
+            plannedFunding = new[] { new { kind = "SpecialPovertyFund", amount = budget } }, assessedOn = on };
+
+    public static object Approval(decimal budget = 1_000_000m, string on = "2019-02-01")
+        => new { approvalDocumentNo = "建扶发〔2019〕12号", approvedBudget = budget, approvedBy = "建始县扶贫开发领导小组", approvedOn = on };
+
+    /// <summary>Screened, assessed and approved by the finance bureau.</summary>
+    public async Task Approve(Guid id, decimal budget = 1_000_000m, string on = "2019-02-01")
+    {
+        await ScreenAndAssess(id, budget, on);
+        await Send($"/api/projects/{id}/approval", Approval(budget, on), 200, Finance);
+    }
 
     public static object Builder(decimal amount = 900_000m, string method = "PublicTender", string on = "2019-02-20", string code = BuilderCode)
         => new { builderName = "恩施州路桥建设有限公司", creditCode = code, method, reference = "JSZB-2019-031", contractAmount = amount, selectedOn = on };
