@@ -51,6 +51,7 @@ public class ConcurrencyAndRetryTests(FundsApp app) : IntegrationTest(app)
     {
         var p = Projects(UniqueName("官店镇"));
         var key = Guid.NewGuid().ToString();
+        await p.RegisterVillage();
         var a = Json(await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)));
         var b = Json(await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)));
         Assert.Equal((string)a["id"]!, (string)b["id"]!);

@@ -33,6 +33,7 @@ public class LeastPrivilegeTests
         var finance = await ApiProcess.TokenAsync(http, new { role = "finance" });
         var admin2 = await ApiProcess.TokenAsync(http, new { role = "admin" });
 
+        await ApiProcess.PostAsync(http, admin2, "/api/villages", new { township = "官店镇", name = "黄坪村", status = "Poor", registeredOn = "2017-01-01" });
         var project = (string)(await ApiProcess.PostAsync(http, hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = "最小权限测试公路", township = "官店镇", village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
         await ApiProcess.PostAsync(http, finance, $"/api/projects/{project}/approval", new { approvalDocumentNo = "LP-1", approvedBudget = 100_000m, approvedBy = "县领导小组", approvedOn = "2019-02-01" });
         await ApiProcess.PostAsync(http, hq, $"/api/projects/{project}/builder", new { builderName = "恩施州路桥建设有限公司", creditCode = "91422822MA4955XK21", method = "PublicTender", reference = "ZB-LP", contractAmount = 100_000m, selectedOn = "2019-02-20" });

@@ -37,6 +37,7 @@ var auditor = await Token(new { role = "auditor" });
 
 Task<JsonNode> Send(string token, string url, object body) => ApiProcess.PostAsync(http, token, url, body);
 
+await ApiProcess.RegisterVillageAsync(http, admin, "官店镇", "黄坪村");
 var project = (string)(await Send(hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = "可靠性测试公路", township = "官店镇", village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
 await Send(finance, $"/api/projects/{project}/approval", new { approvalDocumentNo = "R-1", approvedBudget = 10_000_000m, approvedBy = "县领导小组", approvedOn = "2019-02-01" });
 await Send(hq, $"/api/projects/{project}/builder", new { builderName = "恩施州路桥建设有限公司", creditCode = "91422822MA4955XK21", method = "PublicTender", reference = "ZB-1", contractAmount = 10_000_000m, selectedOn = "2019-02-20" });

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Funds.Api.Projects;
 
 /// <summary>A project as it stands: every step recorded so far, with who recorded it; money paid for it,
-/// per fund source; deadlines escalated. <c>version</c> is the stream version (the ETag).</summary>
+/// per fund source; deadlines escalated; households linked (带贫). <c>version</c> is the stream version (the ETag).</summary>
 public sealed record ProjectDetails(
     Guid Id, ProjectKind Kind, string Category, string Name, string Township, string Village, int PlanYear, ProjectStatus Status,
     DateOnly RegisteredOn, Actor? RegisteredBy, Approval? Approval, BuilderOfRecord? Builder, IReadOnlyList<BuilderOfRecord> FormerBuilders,
@@ -11,7 +11,7 @@ public sealed record ProjectDetails(
     Settlement? Settlement, Cancellation? Cancellation, OperatingEntity? OperatingEntity,
     decimal IncomeToHouseholds, decimal IncomeToCollective, int IncomeDistributions, Review? LastReview,
     decimal Disbursed, decimal DisbursedFinal, IReadOnlyList<SourcePayments> PaidBySource, DateOnly? LastPaidOn, DateOnly? FirstFinalPaymentOn,
-    IReadOnlyList<string> MissedDeadlines, int Version) : IVersioned, IResource
+    IReadOnlyList<string> MissedDeadlines, int Version, IReadOnlyList<BenefitLink>? BenefitLinks = null) : IVersioned, IResource
 {
     [JsonIgnore] public string Location => $"/api/projects/{Id}";
 
@@ -22,7 +22,7 @@ public sealed record ProjectDetails(
         p.Settlement, p.Cancellation, p.OperatingEntity,
         p.IncomeToHouseholds, p.IncomeToCollective, p.IncomeDistributions, p.LastReview,
         p.Disbursed, p.DisbursedFinal, p.PaidBySource, p.LastPaidOn, p.FirstFinalPaymentOn,
-        p.MissedDeadlines, p.Version);
+        p.MissedDeadlines, p.Version, p.Links);
 
     /// <summary>The answer to the registration: the new project, and its stream to start.</summary>
     public static (ProjectDetails, IStartStream) Started(ProjectRegistered registered)

@@ -1,6 +1,8 @@
 using Funds.Domain.Findings;
 using Funds.Domain.FundSources;
 using Funds.Domain.Projects;
+using Funds.Domain.Villages;
+using Funds.Domain.Households;
 using static Funds.Domain.Access.Roles;
 
 namespace Funds.Domain.Access;
@@ -37,6 +39,18 @@ public static class Permissions
         [typeof(RaiseFinding)] = Inspectors,
         [typeof(ReportRectification)] = Hq,
         [typeof(CloseFinding)] = Inspectors,
+        [typeof(RegisterVillage)] = Grant.Of(Admin),
+        [typeof(ChangeVillageStatus)] = Grant.Of(Admin),
+        [typeof(PayFromVillageFund)] = Committee,
+        [typeof(RegisterHousehold)] = Hq,
+        [typeof(ChangeHouseholdStatus)] = Hq,
+        [typeof(LinkHousehold)] = Hq,
+        [typeof(EndBenefitLink)] = Hq,
+        [typeof(IssueLoan)] = FinanceBureau,
+        [typeof(RepayLoan)] = FinanceBureau,
+        [typeof(ExtendLoan)] = FinanceBureau,
+        [typeof(ReportLoanOverdue)] = FinanceBureau,
+        [typeof(PayInterestSubsidy)] = FinanceBureau,
     };
 
     private static readonly string[] Everyone = [.. All];
@@ -53,7 +67,14 @@ public static class Permissions
         [Reads.History] = [Auditor, Admin, ProvinceAuditor],
         [Reads.Operations] = [Admin],
         [Reads.Province] = [.. Province],
+        [Reads.Villages] = Everyone,
+        [Reads.Households] = [Finance, TownshipHq, VillageCommittee, VillageCouncil, Supervisor, Auditor, ProvinceAuditor],
+        [Reads.HouseholdAudit] = [Auditor, Supervisor, ProvinceAuditor],
     };
+
+    /// <summary>Who sees the names of household heads in full: those who work with the households (township HQ, village
+    /// committee and council) and auditors, who must check them against the register. Everyone else sees them masked (张**).</summary>
+    public static readonly IReadOnlyList<string> SeeHouseholdNames = [TownshipHq, VillageCommittee, VillageCouncil, Auditor, ProvinceAuditor];
 
     public static Grant For(Type command)
         => Commands.TryGetValue(command, out var grant) ? grant

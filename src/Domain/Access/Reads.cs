@@ -13,4 +13,7 @@ public static class Reads
     public const string History = "history";
     public const string Operations = "operations";
     public const string Province = "province";
+    public const string Villages = "villages";
+    public const string Households = "households";
+    public const string HouseholdAudit = "household-audit";
 }

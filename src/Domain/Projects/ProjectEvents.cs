@@ -1,4 +1,5 @@
 using Funds.Domain.Common;
+using Funds.Domain.Households;
 
 namespace Funds.Domain.Projects;
 
@@ -48,7 +49,8 @@ public sealed record ProjectCancelled(
 public sealed record OperatingEntityAssigned(
     Guid ProjectId, string Name, string CreditCode, DateOnly AssignedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
-/// <summary>Income distributed (收益分配) with differentiated shares to poor households and the village collective.</summary>
+/// <summary>Income distributed (收益分配) as totals only: how it was recorded before distributions named each
+/// household. Still read, so older streams load; new distributions are <see cref="HouseholdIncomeDistributed"/>.</summary>
 public sealed record IncomeDistributed(
     Guid ProjectId, string Period, decimal HouseholdAmount, int HouseholdCount, decimal CollectiveAmount,
     DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
@@ -66,3 +68,24 @@ public sealed record FundsDisbursed(
 /// <summary>Escalation: a deadline passed without the step it demands (appended once per project and rule).</summary>
 public sealed record DeadlineMissed(
     Guid ProjectId, string RuleId, DeadlineKind Kind, DateOnly Due, DateOnly MissedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>A household linked to an industry project (带贫 / 利益联结) with the kind of link and the benefit expected per year.</summary>
+public sealed record BenefitLinked(
+    Guid ProjectId, Guid LinkId, HouseholdRef Household, LinkKind Kind, decimal ExpectedAnnualBenefit, string? Note,
+    DateOnly LinkedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+public sealed record BenefitLinkEnded(
+    Guid ProjectId, Guid LinkId, HouseholdRef Household, string Reason, DateOnly EndedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>One household's share of a distribution, with its status on the register at the distribution date.</summary>
+public sealed record HouseholdShare(HouseholdRef Household, HouseholdStatus Status, decimal Amount);
+
+/// <summary>How the household total was shared: by weight per household status (差异化分配), or amounts set one by one.</summary>
+public sealed record DistributionRule(string Name, decimal? PoorWeight, decimal? ExitedWeight);
+
+/// <summary>Income distributed (收益分配) naming each household and its amount, with the rule used, and the village
+/// collective's share paid into the village poverty fund (村扶贫基金) of <c>VillageId</c> (a VillageFundReceived in
+/// that village's stream, saved in the same transaction).</summary>
+public sealed record HouseholdIncomeDistributed(
+    Guid ProjectId, Guid DistributionId, ProjectRef Project, string Period, DistributionRule Rule, IReadOnlyList<HouseholdShare> Shares,
+    decimal HouseholdTotal, decimal CollectiveAmount, Guid? VillageId, DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

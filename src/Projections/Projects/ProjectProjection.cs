@@ -27,6 +27,9 @@ public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
         IncludeType<PeriodicReviewRecorded>();
         IncludeType<DeadlineMissed>();
         IncludeType<FundsDisbursed>();
+        IncludeType<BenefitLinked>();
+        IncludeType<BenefitLinkEnded>();
+        IncludeType<HouseholdIncomeDistributed>();
     }
 
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)

@@ -25,8 +25,17 @@ public sealed class ProjectDriver(FundsApp app, string township, string village,
     private async Task<JsonObject> Send(string url, object body, int status, string token)
         => JsonNode.Parse((await post(url, body, status, token)).ReadAsText())!.AsObject();
 
+    /// <summary>Registers the driver's village (or another of its township) on the county's register, once.</summary>
+    public Task RegisterVillage(string? name = null) => app.RegisterVillage(township, name ?? village);
+
+    /// <summary>Registers a project, after putting the village it names on the county's register.</summary>
     public async Task<Guid> Register(object? registration = null)
-        => Guid.Parse((string)(await Send("/api/projects", registration ?? Registration(), 201, Hq))["id"]!);
+    {
+        registration ??= Registration();
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(registration)!;
+        if (json["township"]?.GetValue<string>() is { } t && json["village"]?.GetValue<string>() is { } v) await app.RegisterVillage(t, v);
+        return Guid.Parse((string)(await Send("/api/projects", registration, 201, Hq))["id"]!);
+    }
 
     public Task Approve(Guid id, decimal budget = 1_000_000m, string on = "2019-02-01")
         => Send($"/api/projects/{id}/approval", new { approvalDocumentNo = "建扶发〔2019〕12号", approvedBudget = budget, approvedBy = "建始县扶贫开发领导小组", approvedOn = on }, 200, Finance);
