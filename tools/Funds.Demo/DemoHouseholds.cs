@@ -94,7 +94,7 @@ internal sealed class DemoHouseholds
         {
             foreach (var v in t.Villages)
             {
-                var status = n++ % 4 == 1 && exiting-- > 0 ? VillageStatus.Exiting : VillageStatus.Poor;
+                var status = n++ % 3 == 1 && exiting-- > 0 ? VillageStatus.Exiting : VillageStatus.Poor;
                 result[(t.Name, v)] = Register(t.Name, v, status, status == VillageStatus.Exiting ? 2019 : null);
             }
             for (var k = 0; k < 2 && next < pool.Count; k++)
@@ -190,6 +190,7 @@ internal sealed class DemoHouseholds
 
     private void Distributions(IReadOnlyList<DemoIncome> income)
     {
+        var bigShareholder = true;
         foreach (var i in income.OrderBy(x => x.At))
         {
             if (!_projects.TryGetValue(i.ProjectId, out var p)) continue;
@@ -201,10 +202,24 @@ internal sealed class DemoHouseholds
             var toCollective = recipients.Count == 0 ? i.ToHouseholds + i.ToCollective : i.ToCollective;
             var ctx = new DecisionContext(i.By, i.At, _policy);
             var village = _villages.Values.FirstOrDefault(v => v.Township == p.Township && v.Name == p.Village);
+            var command = new DistributeIncome(i.Period, toHouseholds, toCollective, recipients, i.On, "差异化分配：贫困户1份，已脱贫监测户0.5份", 1m, 0.5m);
+            if (bigShareholder && recipients.Count >= 3 && toHouseholds >= 8_000m)
+            {
+                // once: a household that put its land and labour in as shares gets 6,000 (above the county's yearly ceiling)
+                var rest = ProjectDecider.Split(toHouseholds - 6_000m, recipients.Skip(1).Select(_ => 1m).ToList());
+                if (rest.All(x => x > 0))
+                {
+                    bigShareholder = false;
+                    command = command with
+                    {
+                        RuleName = "按入股份额分配（土地、劳力入股大户）", PoorWeight = null, ExitedWeight = null,
+                        Recipients = [recipients[0] with { Amount = 6_000m }, .. recipients.Skip(1).Select((r, k) => r with { Amount = rest[k] })],
+                    };
+                }
+            }
             try
             {
-                var (distributed, fund) = ProjectDecider.Distribute(NewId(), new DistributeIncome(i.Period, toHouseholds, toCollective, recipients, i.On,
-                    "差异化分配：贫困户1份，已脱贫监测户0.5份", 1m, 0.5m), p, _households, village, ctx);
+                var (distributed, fund) = ProjectDecider.Distribute(NewId(), command, p, _households, village, ctx);
                 Emit(distributed, DemoStreamKind.Project, p.Id, i.At);
                 if (fund is not null) Emit(fund, DemoStreamKind.Village, fund.VillageId, i.At);
             }
