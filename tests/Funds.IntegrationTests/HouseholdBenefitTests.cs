@@ -209,5 +209,14 @@ public class HouseholdBenefitTests(FundsApp app) : IntegrationTest(app)
         await Get($"/api/households/{id}", 403, App.Token(Roles.Admin));
         Assert.Equal(0, (int)Json(await Get($"/api/households?township={Uri.EscapeDataString(p.Township)}", 200, App.Token(Roles.TownshipHq, "高坪镇")))["total"]!);
         Assert.Equal(1, (int)Json(await Get($"/api/households?township={Uri.EscapeDataString(p.Township)}", 200, Finance))["total"]!);
+
+        // the village fund is paid out by its own committee only; the register is changed by an admin only
+        var villageId = (string)Json(await Get($"/api/villages?township={Uri.EscapeDataString(p.Township)}", 200, p.Hq))["items"]![0]!["id"]!;
+        var payout = new { amount = 1m, purpose = "SmallWorks", payee = "修路", decisionRef = "纪要1号", paidOn = "2019-12-28" };
+        Assert.Equal("outside-scope", (string)Json(await Post($"/api/villages/{villageId}/fund-payouts", payout, 403,
+            App.Token(Roles.VillageCommittee, Roles.VillageScope(p.Township, "望坪村"))))["rule"]!);
+        Assert.Equal("village-fund-insufficient", (string)Json(await Post($"/api/villages/{villageId}/fund-payouts", payout, 422, p.Committee))["rule"]!);
+        await Post($"/api/villages/{villageId}/status", new { status = "Exited", exitYear = 2019, reason = "出列", changedOn = "2019-12-01" }, 403, p.Hq);
+        await Get($"/api/audit/household-payments", 403, p.Hq);
     }
 }

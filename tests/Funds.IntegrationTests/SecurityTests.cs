@@ -27,6 +27,8 @@ public class SecurityTests(FundsApp app) : IntegrationTest(app)
         { "operating-entity", Roles.TownshipHq },
         { "income-distributions", Roles.TownshipHq },
         { "reviews", Roles.TownshipHq },
+        { "benefit-links", Roles.TownshipHq },
+        { "benefit-link-endings", Roles.TownshipHq },
     };
 
     private static readonly object AnyBody = new { startedOn = "2019-03-01", reason = "r", signatories = new[] { "李国华" } };
