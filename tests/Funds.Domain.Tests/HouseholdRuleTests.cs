@@ -133,6 +133,7 @@ public class HouseholdRuleTests
         Expect.Invalid(() => ProjectDecider.Distribute(Guid.NewGuid(), byWeight with { Recipients = [new(poor.Id, 1m), new(exited.Id)] }, p, all, Villages.Huangping, Ctx()), "recipients");
         Expect.Invalid(() => ProjectDecider.Distribute(Guid.NewGuid(), byWeight with { Recipients = [new(poor.Id), new(poor.Id)] }, p, all, Villages.Huangping, Ctx()), "recipients");
         Expect.Invalid(() => ProjectDecider.Distribute(Guid.NewGuid(), byWeight with { PoorWeight = null }, p, all, Villages.Huangping, Ctx()), "poorWeight");
+        Expect.Invalid(() => ProjectDecider.Distribute(Guid.NewGuid(), byWeight with { Recipients = [null!] }, p, all, Villages.Huangping, Ctx()), "recipients");
     }
 
     private static IssueLoan Loan(decimal amount = 30_000m, int term = 12, string on = "2019-01-10") => new("建始农商银行", "XD-1", amount, term, "发展茶叶种植", D(on));

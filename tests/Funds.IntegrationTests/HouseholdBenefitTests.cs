@@ -187,6 +187,13 @@ public class HouseholdBenefitTests(FundsApp app) : IntegrationTest(app)
         Assert.Equal(["LoanIssued", "InterestSubsidy", "LoanRepaid", "LoanExtended", "LoanRepaid"], trail["items"]!.AsArray().Select(l => (string)l!["type"]!));
         Assert.Equal(0m, (decimal)trail["outstanding"]!);
         Assert.Equal(1_305m, (decimal)trail["subsidies"]!);
+
+        // the subsidy is in the source's money trail, and every total still reconciles
+        var sourceTrail = Json(await Get($"/api/fund-sources/{source}/trail"));
+        var line = sourceTrail["items"]!.AsArray().Single(l => (string)l!["type"]! == "InterestSubsidy");
+        Assert.Equal(1_305m, (decimal)line!["amount"]!);
+        Assert.Null(line["projectId"]);
+        Assert.True((await global::Funds.Api.Admin.Reconciliation.RunAsync(App.Store, FundsApp.County, default)).Consistent);
     }
 
     [Fact]

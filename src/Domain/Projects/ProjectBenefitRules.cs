@@ -57,6 +57,7 @@ public static partial class ProjectDecider
         Guid distributionId, DistributeIncome c, Project p, IReadOnlyDictionary<Guid, Household> households, Village? village, DecisionContext ctx)
     {
         var recipients = c.Recipients ?? [];
+        if (recipients.Any(r => r is null)) throw InvalidCommand.Field("recipients", "must not contain null entries.");
         var explicitAmounts = recipients.Count > 0 && recipients.All(r => r.Amount is not null);
         var errors = new FieldErrors().Text("period", c.Period, 50).Date("distributedOn", c.DistributedOn)
             .Required("householdTotal", c.HouseholdTotal).Required("collectiveAmount", c.CollectiveAmount)
