@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Funds.Domain.Access;
 using Funds.Domain.Common;
 using Funds.IntegrationTests.Infrastructure;
+using Marten;
 
 namespace Funds.IntegrationTests;
 
@@ -207,7 +208,19 @@ public class HouseholdBenefitTests(FundsApp app) : IntegrationTest(app)
         await Post("/api/households", body, 403, Finance);
         await Post("/api/households", body, 403, p.Committee);
         Assert.Equal("outside-scope", (string)Json(await Post("/api/households", body, 403, App.Token(Roles.TownshipHq, "高坪镇")))["rule"]!);
-        var id = (string)Json(await Post("/api/households", body, 201, p.Hq))["id"]!;
+        var key = Guid.NewGuid().ToString();
+        var id = (string)Json(await Post("/api/households", body, 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)))["id"]!;
+        Assert.Equal(id, (string)Json(await Post("/api/households", body, 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)))["id"]!);
+        // the stored answer holds no identity number, and the request's fingerprint is keyed (not a plain hash a number could be tried against)
+        await using (var session = App.Store.QuerySession(FundsApp.County))
+        {
+            var stored = Assert.Single(await session.Query<global::Funds.Api.Pipeline.IdempotentResponse>().Where(r => r.Id.EndsWith("|" + key)).ToListAsync());
+            Assert.DoesNotContain(body.identityNumber, stored.Body);
+            var plain = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+                new global::Funds.Domain.Households.RegisterHousehold(body.code, body.township, body.village, body.headName, body.identityNumber, body.size,
+                    body.labourMembers, global::Funds.Domain.Households.HouseholdStatus.Poor, new DateOnly(2015, 3, 1)))));
+            Assert.NotEqual(plain, stored.RequestHash);
+        }
         await Post($"/api/households/{id}/status", new { status = "ExitedMonitored", reason = "脱贫", effectiveOn = "2019-12-01" }, 403, App.Token(Roles.TownshipHq, "高坪镇"));
 
         await Get($"/api/households/{id}", 200, App.Token(Roles.VillageCouncil, Roles.VillageScope(p.Township, p.Village)));
