@@ -78,6 +78,22 @@ internal sealed class DemoHouseholds
         FundPayouts();
         Loans();
         LateFindings();
+        VillageExits();
+    }
+
+    // ---- most villages planned to exit in 2019 pass the exit check (出列) in late December
+
+    private void VillageExits()
+    {
+        var k = 0;
+        foreach (var v in _villages.Values.Where(v => v.Status == VillageStatus.Exiting).OrderBy(v => v.Id).ToList())
+        {
+            if (k++ % 5 == 4) continue;   // a few still waiting for the provincial check
+            var on = new DateOnly(2019, 12, 26).AddDays(_r.Next(4));
+            var ctx = new DecisionContext(_admin, At(on, 17), _policy);
+            Emit(VillageDecider.ChangeStatus(new ChangeVillageStatus(VillageStatus.Exited, 2019, "2019年度贫困村出列验收通过", on), v, ctx),
+                DemoStreamKind.Village, v.Id, ctx.Now);
+        }
     }
 
     // ---- the register of villages: every village with projects, 25 of them exiting in 2019, non-poor villages besides
