@@ -138,6 +138,7 @@ for (var i = 0; i < 120 && !await Healthy(peerHttp); i++) await Task.Delay(500);
 var finance = await Token(new { role = "finance" });
 var hq = await Token(new { role = "township-hq", township = "基准镇" });
 var auditor = await Token(new { role = "auditor" });
+await ApiProcess.RegisterVillageAsync(http, await Token(new { role = "admin" }), "基准镇", "基准村");
 
 Task<JsonNode> Post(string token, string url, object body) => ApiProcess.PostAsync(http, token, url, body);
 

@@ -2,6 +2,7 @@ using Funds.Domain.Common;
 using Funds.Domain.Access;
 using Funds.Domain.FundSources;
 using Funds.Domain.Projects;
+using Funds.Domain.Villages;
 using JasperFx.Events;
 using Marten;
 
@@ -15,7 +16,9 @@ public static class ScaleGenerator
     public const int ProjectsPerCounty = 300;
     public const int SourcesPerCounty = 6;
 
-    public static int EventsPerCounty => ProjectsPerCounty * 12 + SourcesPerCounty * 3 + ProjectsPerCounty;
+    public const int VillagesPerCounty = 10 * 9;
+
+    public static int EventsPerCounty => ProjectsPerCounty * 12 + SourcesPerCounty * 3 + ProjectsPerCounty + VillagesPerCounty;
 
     public static string Township(int county, int t) => $"县{county:000}-镇{t:00}";
 
@@ -29,6 +32,16 @@ public static class ScaleGenerator
         var at = new DateTimeOffset(2019, 1, 2, 9, 0, 0, TimeSpan.FromHours(8));
         DateOnly D(int m, int d) => new(2019, m, d);
         var streams = new List<StreamAction>();
+        // The county's register of villages (master data) holding every village a project is placed in.
+        var admin = new Actor("bench-admin", Roles.Admin);
+        for (var t = 0; t < 10; t++)
+        for (var v = 0; v < 9; v++)
+        {
+            var (township, village) = (Township(county, t), $"村{v:00}");
+            var vid = Id(county, 4, t * 9 + v);
+            streams.Add(StreamAction.Start(store.Events, vid,
+                [new VillageRegistered(vid, township, village, VillageStatus.Poor, null, new DateOnly(2017, 1, 1), admin, at)]));
+        }
         var projects = Enumerable.Range(0, ProjectsPerCounty).Select(n =>
         {
             var id = Id(county, 1, n);

@@ -8,3 +8,5 @@ global using Wolverine.Marten;
 global using Funds.Domain.Findings;
 global using Funds.Domain.FundSources;
 global using Funds.Domain.Projects;
+global using Funds.Domain.Villages;
+global using Funds.Domain.Households;

@@ -5,6 +5,10 @@ using Funds.Projections.Findings;
 using Funds.Projections.FundSources;
 using Funds.Projections.Money;
 using Funds.Projections.Projects;
+using Funds.Projections.Villages;
+using Funds.Projections.Households;
+using Funds.Domain.Households;
+using Funds.Domain.Villages;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -29,5 +33,15 @@ public static class FundsProjections
             .Index(x => x.Township).Index(x => x.FundSourceId).Index(x => x.ProjectId).Index(x => x.BusinessDate)
             .Index(x => x.PayeeCreditCode).Index(x => x.Sequence);
         Evolution.ProjectionVersions.OwnTablePerVersion<FundMovement, FundMovementProjection>(opts);
+
+        // The county's register of villages, with each village's poverty fund (村扶贫基金).
+        opts.Projections.Add(new VillageProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<Village>().Index(x => x.Township).Index(x => x.Name);
+
+        // The household registers (建档立卡户) with their loans, inline; each household's trail, asynchronous.
+        opts.Projections.Add(new HouseholdProjection(), ProjectionLifecycle.Inline);
+        opts.Schema.For<Household>().Index(x => x.Township).Index(x => x.Village).Index(x => x.Code);
+        opts.Projections.Add(new HouseholdLineProjection(), ProjectionLifecycle.Async);
+        opts.Schema.For<HouseholdLine>().Index(x => x.HouseholdId).Index(x => x.Township).Index(x => x.ProjectId).Index(x => x.Sequence);
     }
 }

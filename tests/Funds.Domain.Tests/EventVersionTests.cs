@@ -13,7 +13,7 @@ public class EventVersionTests
     {
         var id = Guid.NewGuid();
         var v1 = new IncomeDistributedV1(id, "2019年度", 36_000.01m, 48, 12_000.99m, new DateOnly(2019, 12, 20), Hq, Recorded);
-        Assert.Equal(new IncomeDistributed(id, "2019年度", new HouseholdShare(36_000.01m, 48), 12_000.99m, new DateOnly(2019, 12, 20), Hq, Recorded), v1.Upcast());
+        Assert.Equal(new IncomeDistributed(id, "2019年度", new HouseholdsTotal(36_000.01m, 48), 12_000.99m, new DateOnly(2019, 12, 20), Hq, Recorded), v1.Upcast());
     }
 
     [Fact]

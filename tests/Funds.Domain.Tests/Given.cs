@@ -1,6 +1,7 @@
 using Funds.Domain.Common;
 using Funds.Domain.FundSources;
 using Funds.Domain.Projects;
+using Funds.Domain.Villages;
 using static Funds.Domain.Tests.Given;
 
 namespace Funds.Domain.Tests;
@@ -80,6 +81,15 @@ public static class Sources
     public static Project Paid(Project p, decimal amount, Guid? from = null, DisbursementKind kind = DisbursementKind.Progress)
         => Project.Evolve(p, new FundsDisbursed(p.Id, Guid.NewGuid(), Ref with { FundSourceId = from ?? SourceId }, p.Ref, amount, kind,
             new Payee("路桥公司", Code), null, "V", D("2019-04-01"), Hq, Now))!;
+}
+
+/// <summary>Villages of the county's register for the rule tests.</summary>
+public static class Villages
+{
+    public static Village Registered(string township = "官店镇", string name = "黄坪村", VillageStatus status = VillageStatus.Poor)
+        => Village.Evolve(null, new VillageRegistered(Guid.NewGuid(), township, name, status, null, D("2017-01-01"), Hq, Now))!;
+
+    public static readonly Village Huangping = Registered();
 }
 
 public static class Expect

@@ -9,7 +9,7 @@ public class RegistrationRules
     [Fact]
     public void registers_with_defaults_for_the_date()
     {
-        var e = ProjectDecider.Register(Id, new RegisterProject(ProjectKind.Infrastructure, "road", " 通组公路 ", "官店镇", "黄坪村", 2019), Ctx());
+        var e = ProjectDecider.Register(Id, new RegisterProject(ProjectKind.Infrastructure, "road", " 通组公路 ", "官店镇", "黄坪村", 2019), Villages.Huangping, Ctx());
         Assert.Equal("通组公路", e.Name);
         Assert.Equal(D("2020-01-15"), e.RegisteredOn);
         Assert.Equal(Hq, e.By);
@@ -26,21 +26,21 @@ public class RegistrationRules
 
     [Fact]
     public void rejects_missing_and_unknown_fields()
-        => Expect.Invalid(() => ProjectDecider.Register(Id, new RegisterProject(null, "spaceport", "", null, "v", 1999), Ctx()),
+        => Expect.Invalid(() => ProjectDecider.Register(Id, new RegisterProject(null, "spaceport", "", null, "v", 1999), null, Ctx()),
             "kind", "category", "name", "township", "planYear");
 
     [Fact]
     public void category_must_belong_to_the_kind()
-        => Expect.Invalid(() => ProjectDecider.Register(Id, new RegisterProject(ProjectKind.Industry, "road", "n", "t", "v", 2019), Ctx()), "category");
+        => Expect.Invalid(() => ProjectDecider.Register(Id, new RegisterProject(ProjectKind.Industry, "road", "n", "t", "v", 2019), null, Ctx()), "category");
 
     [Fact]
     public void registration_date_cannot_be_in_the_future()
         => Expect.Rule("date-in-future", RejectionKind.Unprocessable,
-            () => ProjectDecider.Register(Id, new RegisterProject(ProjectKind.Infrastructure, "road", "n", "t", "v", 2019, D("2020-01-16")), Ctx()));
+            () => ProjectDecider.Register(Id, new RegisterProject(ProjectKind.Infrastructure, "road", "n", "官店镇", "黄坪村", 2019, D("2020-01-16")), Villages.Huangping, Ctx()));
 
     [Fact]
     public void overlong_and_control_character_names_are_rejected()
-        => Expect.Invalid(() => ProjectDecider.Register(Id, new RegisterProject(ProjectKind.Infrastructure, "road", new string('路', 201), "t\u0007", "v", 2019), Ctx()),
+        => Expect.Invalid(() => ProjectDecider.Register(Id, new RegisterProject(ProjectKind.Infrastructure, "road", new string('路', 201), "t\u0007", "v", 2019), null, Ctx()),
             "name", "township");
 }
 
@@ -344,22 +344,27 @@ public class CancellationRules
 
 public class IndustryRules
 {
-    private static readonly DistributeIncome Income = new("2019", 36_000m, 48, 12_000m, D("2019-12-20"));
+    private static readonly DistributeIncome Income = new("2019", 0m, 12_000m, [], D("2019-12-20"));
+
+    private static (HouseholdIncomeDistributed Distributed, Funds.Domain.Villages.VillageFundReceived? Fund) Distribute(DistributeIncome c, Project p)
+        => ProjectDecider.Distribute(Guid.NewGuid(), c, p, new Dictionary<Guid, Funds.Domain.Households.Household>(), Villages.Huangping, Ctx());
     private static readonly RecordReview Healthy = new(ReviewOutcome.Healthy, null, D("2019-12-28"));
 
     [Fact]
     public void income_is_distributed_by_the_operating_entity_of_an_accepted_industry_project()
     {
-        var e = ProjectDecider.Distribute(Income, IndustryAccepted(), Ctx());
+        var (e, fund) = Distribute(Income, IndustryAccepted());
         var after = Project.Evolve(IndustryAccepted(), e)!;
-        Assert.Equal(36_000m, after.IncomeToHouseholds);
+        Assert.Equal(0m, after.IncomeToHouseholds);
         Assert.Equal(12_000m, after.IncomeToCollective);
+        Assert.Equal(12_000m, fund!.Amount);
+        Assert.Equal(Villages.Huangping.Id, fund.VillageId);
     }
 
     [Fact]
     public void operation_is_for_industry_projects_only()
     {
-        Expect.Rule("industry-only", RejectionKind.Unprocessable, () => ProjectDecider.Distribute(Income, Accepted(), Ctx()));
+        Expect.Rule("industry-only", RejectionKind.Unprocessable, () => Distribute(Income, Accepted()));
         Expect.Rule("industry-only", RejectionKind.Unprocessable, () => ProjectDecider.Review(Healthy, Accepted(), Ctx()));
         Expect.Rule("industry-only", RejectionKind.Unprocessable,
             () => ProjectDecider.AssignEntity(new AssignOperatingEntity("社", Code, D("2019-06-26")), Accepted(), Ctx()));
@@ -367,13 +372,13 @@ public class IndustryRules
 
     [Fact]
     public void income_needs_an_operating_entity()
-        => Expect.Rule("operating-entity-required", RejectionKind.Conflict, () => ProjectDecider.Distribute(Income, IndustryAccepted(withEntity: false), Ctx()));
+        => Expect.Rule("operating-entity-required", RejectionKind.Conflict, () => Distribute(Income, IndustryAccepted(withEntity: false)));
 
     [Fact]
     public void operation_is_allowed_after_settlement()
     {
         var settled = Project.Evolve(IndustryAccepted(), Settled())!;
-        ProjectDecider.Distribute(Income, settled, Ctx());
+        Distribute(Income, settled);
         ProjectDecider.Review(Healthy, settled, Ctx());
     }
 
@@ -381,16 +386,16 @@ public class IndustryRules
     public void no_operation_before_acceptance()
     {
         var building = Fold(Registered(ProjectKind.Industry, "cooperative"), Approved(), Entity());
-        Expect.Rule("operation-requires-acceptance", RejectionKind.Conflict, () => ProjectDecider.Distribute(Income, building, Ctx()));
+        Expect.Rule("operation-requires-acceptance", RejectionKind.Conflict, () => Distribute(Income, building));
     }
 
     [Fact]
     public void shares_are_amounts_and_not_both_zero()
     {
-        Expect.Invalid(() => ProjectDecider.Distribute(Income with { HouseholdAmount = 0, CollectiveAmount = 0 }, IndustryAccepted(), Ctx()), "householdAmount");
-        Expect.Invalid(() => ProjectDecider.Distribute(Income with { HouseholdAmount = -1 }, IndustryAccepted(), Ctx()), "householdAmount");
-        Expect.Invalid(() => ProjectDecider.Distribute(Income with { HouseholdCount = 0 }, IndustryAccepted(), Ctx()), "householdCount");
-        ProjectDecider.Distribute(Income with { HouseholdAmount = 0, HouseholdCount = 0 }, IndustryAccepted(), Ctx());
+        Expect.Invalid(() => Distribute(Income with { HouseholdTotal = 0, CollectiveAmount = 0 }, IndustryAccepted()), "householdTotal");
+        Expect.Invalid(() => Distribute(Income with { HouseholdTotal = -1 }, IndustryAccepted()), "householdTotal");
+        Expect.Invalid(() => Distribute(Income with { HouseholdTotal = 100 }, IndustryAccepted()), "recipients");
+        Distribute(Income with { CollectiveAmount = 0.01m }, IndustryAccepted());
     }
 
     [Theory]

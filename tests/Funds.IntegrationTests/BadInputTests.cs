@@ -23,6 +23,7 @@ public class BadInputTests(FundsApp app) : IntegrationTest(app)
     {
         "approval", "builder", "builder-change", "start", "completion", "acceptance", "acceptance-refusal",
         "settlement", "cancellation", "operating-entity", "income-distributions", "reviews", "disbursements",
+        "benefit-links", "benefit-link-endings",
     };
 
     [Theory]
@@ -75,6 +76,7 @@ public class BadInputTests(FundsApp app) : IntegrationTest(app)
             Assert.True((int)response.StatusCode < 500, $"{field} = {value?.ToJsonString()} gave {(int)response.StatusCode}");
         }
 
+        await p.RegisterVillage();
         const string name = "建始县官店镇黄坪村𠀀组“一村一品”茶叶基地(二期)—— 'quoted' <b>&amp;";
         var created = Json(await Post("/api/projects", new { kind = "Industry", category = "product-base", name, township = p.Township, village = "黄坪村", planYear = 2019 }, 201, p.Hq));
         var read = Json(await Get($"/api/projects/{(string)created["id"]!}"));
@@ -126,7 +128,10 @@ public class BadInputTests(FundsApp app) : IntegrationTest(app)
             "settlement" => new { settledAmount = 5m, settledOn = "2019-07-01" },
             "cancellation" => new { reason = "r", cancelledOn = "2019-03-01" },
             "operating-entity" => new { name = "社", creditCode = ProjectDriver.BuilderCode, assignedOn = "2019-03-01" },
-            "income-distributions" => new { period = "2019", householdAmount = 1m, householdCount = 1, collectiveAmount = 1m, distributedOn = "2019-12-01" },
+            "income-distributions" => new { period = "2019", householdTotal = 1m, collectiveAmount = 1m, recipients = new[] { new { householdId = Guid.NewGuid() } },
+                poorWeight = 1m, exitedWeight = 0.5m, distributedOn = "2019-12-01" },
+            "benefit-links" => new { householdId = Guid.NewGuid(), kind = "Dividend", expectedAnnualBenefit = 100m, linkedOn = "2019-03-01", note = "n" },
+            "benefit-link-endings" => new { linkId = Guid.NewGuid(), reason = "r", endedOn = "2019-03-01" },
             "reviews" => new { outcome = "Weak", measure = "m", reviewedOn = "2019-12-01" },
             "disbursements" => FundDriver.Payment(source, 1m, FundDriver.Voucher()),
             _ => throw new ArgumentOutOfRangeException(nameof(step)),

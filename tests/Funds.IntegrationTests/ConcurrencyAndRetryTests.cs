@@ -53,6 +53,7 @@ public class ConcurrencyAndRetryTests(FundsApp app) : IntegrationTest(app)
     {
         var p = Projects(UniqueName("官店镇"));
         var key = Guid.NewGuid().ToString();
+        await p.RegisterVillage();
         var a = Json(await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)));
         var b = Json(await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)));
         Assert.Equal((string)a["id"]!, (string)b["id"]!);
@@ -66,6 +67,8 @@ public class ConcurrencyAndRetryTests(FundsApp app) : IntegrationTest(app)
         var a = Projects(UniqueName("官店镇"));
         var b = Projects(UniqueName("高坪镇"));
         string As(ProjectDriver p) => App.Token(Roles.TownshipHq, p.Township, subject: "zhang-hq");
+        await a.RegisterVillage();
+        await b.RegisterVillage();
 
         var first = Json(await Post("/api/projects", a.Registration(), 201, As(a), s => s.WithRequestHeader("Idempotency-Key", key)));
         // Same subject and key, another township: its own command, neither A's answer nor a 422 for the "reused" key.
@@ -83,6 +86,7 @@ public class ConcurrencyAndRetryTests(FundsApp app) : IntegrationTest(app)
     public async Task a_stored_answer_expires_after_the_retention_time_and_the_key_then_starts_a_new_command()
     {
         var p = Projects(UniqueName("官店镇"));
+        await p.RegisterVillage();
         var key = Guid.NewGuid().ToString();
         var first = Json(await Post("/api/projects", p.Registration(), 201, p.Hq, s => s.WithRequestHeader("Idempotency-Key", key)));
         await using (var conn = new Npgsql.NpgsqlConnection(App.ConnectionString))

@@ -21,7 +21,7 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
 {
     public static TheoryData<string> Modes => ["conjoined", "database-per-county"];
 
-    private sealed record Seeded(Guid Project, Guid Source, Guid Finding, string Marker, string PayeeCode);
+    private sealed record Seeded(Guid Project, Guid Source, Guid Finding, string Marker, string PayeeCode, Guid Village = default, Guid Household = default, string HouseholdCode = "");
 
     private (IAlbaHost Host, Func<string, string, string?, string> Token) Deployment(string mode) => mode == "conjoined"
         ? (Host, (role, county, scope) => App.Token(role, scope, county: county))
@@ -60,7 +60,7 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
             else
             {
                 Assert.True(status < 500, $"{method} {endpoint.RoutePattern.RawText}: {status} {body}");
-                foreach (var leak in new[] { b.Project.ToString(), b.Source.ToString(), b.Finding.ToString(), b.Marker, b.PayeeCode })
+                foreach (var leak in new[] { b.Project.ToString(), b.Source.ToString(), b.Finding.ToString(), b.Marker, b.PayeeCode, b.Village.ToString(), b.Household.ToString(), b.HouseholdCode })
                     Assert.False(body.Contains(leak), $"{method} {endpoint.RoutePattern.RawText} as county A's {role} shows county B's {leak}");
             }
             checkedRoutes++;
@@ -137,6 +137,7 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
             Assert.True(code == status, $"POST {url} in {county}: {code} {text}");
             return JsonNode.Parse(text)!;
         }
+        var village = Guid.Parse((string)(await Post("/api/villages", token(Roles.Admin, county, null), new { township, name = "黄坪村", status = "Poor", registeredOn = "2017-01-01" }, 201))["id"]!);
         var project = Guid.Parse((string)(await Post("/api/projects", hq, new { kind = "Infrastructure", category = "road", name = marker, township, village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }, 201))["id"]!);
         await Post($"/api/projects/{project}/screening", hq, ProjectDriver.Screening(), 200);
         await Post($"/api/projects/{project}/assessment", hq, ProjectDriver.Assessment(), 200);
@@ -148,7 +149,17 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
         await Post($"/api/projects/{project}/disbursements", finance, FundDriver.Payment(source, 100_000m, voucher ?? FundDriver.Voucher()), 200);
         var finding = Guid.Parse((string)(await Post("/api/findings", token(Roles.Auditor, county, null),
             new { source = "Audit", description = marker + "问题", projectId = project, deadline = "2019-11-30", raisedOn = "2019-10-08" }, 201))["id"]!);
-        return new Seeded(project, source, finding, marker, builderCode);
+        // a household of the village, with a loan and an interest subsidy: its code marks it in any list
+        var code = $"HH-{county}-{Guid.NewGuid().ToString("N")[..8]}";
+        var identity = global::Funds.Domain.Common.IdentityNumbers.Complete($"{county}19{Random.Shared.Next(40, 99)}{Random.Shared.Next(1, 12):00}{Random.Shared.Next(10, 28)}{Random.Shared.Next(100, 999)}");
+        var household = Guid.Parse((string)(await Post("/api/households", hq, new { code, township, village = "黄坪村", headName = marker + "户主", identityNumber = identity,
+            size = 3, labourMembers = 2, status = "Poor", effectiveOn = "2015-01-01" }, 201))["id"]!);
+        var loan = (string)(await Post($"/api/households/{household}/loans", finance, new { bank = "农商银行", contractNo = code + "-XD", amount = 20_000m, termMonths = 12,
+            purpose = "发展茶叶", issuedOn = "2019-03-01" }, 200))["loans"]![0]!["loanId"]!;
+        await Post($"/api/fund-sources/{source}/receipts", finance, new { amount = 1_000m, documentRef = "到位2号", receivedOn = "2019-06-20" }, 200);
+        await Post($"/api/fund-sources/{source}/interest-subsidies", finance, new { householdId = household, loanId = loan, period = "2019年度", amount = 300m,
+            voucherNo = FundDriver.Voucher(), paidOn = "2019-12-20" }, 200);
+        return new Seeded(project, source, finding, marker, builderCode, village, household, code);
     }
 
     /// <summary>A valid unified social credit code no other test uses.</summary>
@@ -161,7 +172,8 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
     private static string Url(RoutePattern pattern, Seeded b)
     {
         var raw = pattern.RawText!;
-        var id = raw.StartsWith("/api/fund-sources") ? b.Source : raw.StartsWith("/api/findings") ? b.Finding : b.Project;
+        var id = raw.StartsWith("/api/fund-sources") ? b.Source : raw.StartsWith("/api/findings") ? b.Finding
+            : raw.StartsWith("/api/households") ? b.Household : raw.StartsWith("/api/villages") ? b.Village : b.Project;
         return "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart l => l.Content,

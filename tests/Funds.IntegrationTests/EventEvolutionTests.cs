@@ -41,7 +41,7 @@ public class EventEvolutionTests(FundsApp app) : IntegrationTest(app)
             var stored = (await query.Events.FetchStreamAsync(project)).Last();
             Assert.Equal("income_distributed", stored.EventTypeName);
             var v2 = Assert.IsType<IncomeDistributed>(stored.Data);
-            Assert.Equal(new HouseholdShare(12_345.60m, 41), v2.Households);
+            Assert.Equal(new HouseholdsTotal(12_345.60m, 41), v2.Households);
             Assert.Equal((3_000m, new DateOnly(2019, 12, 1), by), (v2.CollectiveAmount, v2.DistributedOn, v2.By));
             var folded = await query.Events.AggregateStreamAsync<Project>(project);
             Assert.Equal((12_345.60m, 3_000m, 1), (folded!.IncomeToHouseholds, folded.IncomeToCollective, folded.IncomeDistributions));
@@ -55,7 +55,7 @@ public class EventEvolutionTests(FundsApp app) : IntegrationTest(app)
         // a new distribution is stored as version 2, under its own name; the stored version 1 is unchanged, so the chain holds
         await using (var session = App.Store.LightweightSession(FundsApp.County))
         {
-            session.Events.Append(project, new IncomeDistributed(project, "2020年度", new HouseholdShare(100m, 2), 50m, new DateOnly(2019, 12, 20), by, recorded.AddDays(19)));
+            session.Events.Append(project, new IncomeDistributed(project, "2020年度", new HouseholdsTotal(100m, 2), 50m, new DateOnly(2019, 12, 20), by, recorded.AddDays(19)));
             await session.SaveChangesAsync();
         }
         await App.Store.Advanced.RebuildSingleStreamAsync<Project>(project, FundsApp.County);
@@ -89,12 +89,12 @@ public class EventEvolutionTests(FundsApp app) : IntegrationTest(app)
                 await live.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
                 await daemon.StopAllAsync();
             }
-            Assert.Equal([$"{Shard}:All"], ProjectionProgress.CurrentShards(live));
+            Assert.Equal([$"{Shard}:All"], ProjectionProgress.CurrentShards(live).Where(s => s.StartsWith(Shard)));
 
             // version 2 is deployed beside it: a table and a shard of its own, built from the first event, while version 1 still answers
             using IDocumentStore next = DocumentStore.For(o => FundsStore.Configure(o, App.ConnectionString, tenancy, schema));
             await next.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-            Assert.Equal([$"{Shard}:V2:All"], ProjectionProgress.CurrentShards(next));
+            Assert.Equal([$"{Shard}:V2:All"], ProjectionProgress.CurrentShards(next).Where(s => s.StartsWith(Shard)));
             Assert.Empty(await Rows(next));
             var before = (await Rows(live)).OrderBy(r => r.Sequence).ToList();
             Assert.Equal(2, before.Count);

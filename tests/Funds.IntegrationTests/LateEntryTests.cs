@@ -21,6 +21,7 @@ public class LateEntryTests(FundsApp app) : IntegrationTest(app)
         });
         var township = UniqueName("官店镇");
         var hq = App.Token(Domain.Access.Roles.TownshipHq, township);
+        await App.RegisterVillage(township, "黄坪村");
         var registration = new { kind = "Infrastructure", category = "road", name = "补录公路", township, village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" };
 
         var refused = await host.Scenario(s =>

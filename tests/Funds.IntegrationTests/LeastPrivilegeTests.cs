@@ -33,6 +33,7 @@ public class LeastPrivilegeTests
         var finance = await ApiProcess.TokenAsync(http, new { role = "finance" });
         var admin2 = await ApiProcess.TokenAsync(http, new { role = "admin" });
 
+        await ApiProcess.PostAsync(http, admin2, "/api/villages", new { township = "官店镇", name = "黄坪村", status = "Poor", registeredOn = "2017-01-01" });
         var project = (string)(await ApiProcess.PostAsync(http, hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = "最小权限测试公路", township = "官店镇", village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
         await ApiProcess.PostAsync(http, hq, $"/api/projects/{project}/screening", ProjectDriver.Screening());
         await ApiProcess.PostAsync(http, hq, $"/api/projects/{project}/assessment", ProjectDriver.Assessment(100_000m));

@@ -55,6 +55,7 @@ public class PolicyTests(FundsApp app) : IntegrationTest(app)
 
         var township = UniqueName("市中街道");
         var hq = App.Token(Roles.TownshipHq, township, county: FundsApp.OtherCounty);
+        await App.RegisterVillage(township, "黄坪村", FundsApp.OtherCounty);
         async Task<Guid> Assessed(decimal budget)
         {
             var id = Guid.Parse((string)Json(await Post("/api/projects", Projects(township).Registration(), 201, hq))["id"]!);

@@ -10,6 +10,7 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
     public async Task register_approve_and_get_round_trip_through_postgres()
     {
         var p = Projects(UniqueName("官店镇"));
+        await p.RegisterVillage();
         var created = await Post("/api/projects", p.Registration(), 201, p.Hq);
         var id = Guid.Parse((string)Json(created)["id"]!);
         Assert.Equal($"/api/projects/{id}", created.Context.Response.Headers.Location.ToString());
@@ -88,12 +89,12 @@ public class ProjectLifecycleTests(FundsApp app) : IntegrationTest(app)
         await Post($"/api/projects/{id}/operating-entity", new { name = "建始县黄坪村种养专业合作社", creditCode = ProjectDriver.BuilderCode, assignedOn = "2019-06-26" }, 200, p.Hq);
         await p.Settle(id, amount: 275_000m);
         await Post($"/api/projects/{id}/income-distributions",
-            new { period = "2019", householdAmount = 36_000.00m, householdCount = 48, collectiveAmount = 12_000.50m, distributedOn = "2019-12-20" }, 200, p.Hq);
+            new { period = "2019", householdTotal = 0m, collectiveAmount = 12_000.50m, recipients = Array.Empty<object>(), distributedOn = "2019-12-20" }, 200, p.Hq);
         await Post($"/api/projects/{id}/reviews", new { outcome = "Weak", measure = "更换经营主体,注入资金5万元", reviewedOn = "2019-12-28" }, 200, p.Hq);
 
         var project = Json(await Get($"/api/projects/{id}"));
         Assert.Equal("Settled", (string)project["status"]!);
-        Assert.Equal(36_000m, (decimal)project["incomeToHouseholds"]!);
+        Assert.Equal(0m, (decimal)project["incomeToHouseholds"]!);
         Assert.Equal(12_000.50m, (decimal)project["incomeToCollective"]!);
         Assert.Equal("Weak", (string)project["lastReview"]!["outcome"]!);
         Assert.Equal(12, await StreamVersion(id));

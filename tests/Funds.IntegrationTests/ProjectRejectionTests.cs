@@ -101,7 +101,7 @@ public class ProjectRejectionTests(FundsApp app) : IntegrationTest(app)
         await Rule($"/api/projects/{id}/builder", ProjectDriver.Builder(1m, on: "2020-02-20"), "date-in-future", p.Hq);
         await Rule($"/api/projects/{id}/builder", ProjectDriver.Builder(1m, on: "2019-01-20"), "date-before-previous-step", p.Hq);
         await Rule($"/api/projects/{id}/income-distributions",
-            new { period = "2019", householdAmount = 1m, householdCount = 1, collectiveAmount = 1m, distributedOn = "2019-12-01" }, "industry-only", p.Hq);
+            new { period = "2019", householdTotal = 0m, collectiveAmount = 1m, distributedOn = "2019-12-01" }, "industry-only", p.Hq);
         Assert.Equal(4, await StreamVersion(id));
 
         var done = await p.Completed();

@@ -30,6 +30,8 @@ public class SecurityTests(FundsApp app) : IntegrationTest(app)
         { "screening", Roles.TownshipHq },
         { "assessment", Roles.TownshipHq },
         { "subcontracts", Roles.TownshipHq },
+        { "benefit-links", Roles.TownshipHq },
+        { "benefit-link-endings", Roles.TownshipHq },
     };
 
     private static readonly object AnyBody = new { startedOn = "2019-03-01", reason = "r", signatories = new[] { "李国华" } };

@@ -50,6 +50,7 @@ public static class ClusterRun
 
             // Projects whose 2019 deadlines are long past (the processes run on today's clock): the escalation
             // agent must append each DeadlineMissed once, whichever node runs it and whatever dies.
+            await ApiProcess.RegisterVillageAsync(http, admin, "官店镇", "黄坪村");
             var pairs = new List<(string Project, string Source)>();
             for (var i = 0; i < 6; i++)
             {

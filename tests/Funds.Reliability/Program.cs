@@ -37,6 +37,7 @@ var auditor = await Token(new { role = "auditor" });
 
 Task<JsonNode> Send(string token, string url, object body) => ApiProcess.PostAsync(http, token, url, body);
 
+await ApiProcess.RegisterVillageAsync(http, admin, "官店镇", "黄坪村");
 var project = (string)(await Send(hq, "/api/projects", new { kind = "Infrastructure", category = "road", name = "可靠性测试公路", township = "官店镇", village = "黄坪村", planYear = 2019, registeredOn = "2019-01-10" }))["id"]!;
 await Send(hq, $"/api/projects/{project}/screening", new { included = true, reason = "列入项目库", screenedOn = "2019-02-01" });
 await Send(hq, $"/api/projects/{project}/assessment", new { feasible = true, conclusion = "可行", householdsReached = 10, plannedFunding = new[] { new { kind = "CountyFiscal", amount = 10_000_000m } }, assessedOn = "2019-02-01" });

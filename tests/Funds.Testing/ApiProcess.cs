@@ -75,6 +75,20 @@ public sealed class ApiProcess(string connectionString, IReadOnlyDictionary<stri
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>Puts a village on the county's register as admin (projects can only be registered in registered
+    /// villages); one already registered is fine.</summary>
+    public static async Task RegisterVillageAsync(HttpClient http, string adminToken, string township, string village)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/villages")
+        {
+            Content = JsonContent.Create(new { township, name = village, status = "Poor", registeredOn = "2017-01-01" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
+            throw new InvalidOperationException($"/api/villages: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public void Dispose()
     {
         if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);

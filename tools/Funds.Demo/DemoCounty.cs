@@ -12,13 +12,17 @@ namespace Funds.Demo;
 /// Not seeded (the store already holds projects) means nothing was appended: all counts are 0.</summary>
 public sealed record DemoSummary(bool Seeded, int Projects, int FundSources, int Events);
 
-public enum DemoStreamKind { Project = 1, FundSource = 2, Finding = 3 }
+public enum DemoStreamKind { Project = 1, FundSource = 2, Finding = 3, Village = 4, Household = 5 }
 
 /// <summary>One event of the demo county, in the order it was decided; a payment carries its voucher key.</summary>
-public sealed record DemoEvent(Guid StreamId, DemoStreamKind Stream, object Data, DateTimeOffset RecordedAt, UniqueKey? Voucher = null);
+public sealed record DemoEvent(Guid StreamId, DemoStreamKind Stream, object Data, DateTimeOffset RecordedAt, UniqueKey? Voucher = null, IReadOnlyList<UniqueKey>? Keys = null);
+
+/// <summary>An income distribution the simulation planned for a project: decided per household in <see cref="DemoHouseholds"/>.</summary>
+public sealed record DemoIncome(Guid ProjectId, string Period, decimal ToHouseholds, decimal ToCollective, DateOnly On, DateTimeOffset At, Funds.Domain.Common.Actor By);
 
 /// <summary>The whole demo county as events, in recorded-time order.</summary>
-public sealed record DemoCountyData(IReadOnlyList<DemoEvent> Events, IReadOnlyList<DemoTownship> Townships, int Projects, int FundSources);
+public sealed record DemoCountyData(IReadOnlyList<DemoEvent> Events, IReadOnlyList<DemoTownship> Townships, int Projects, int FundSources,
+    IReadOnlyList<DemoIncome>? Income = null);
 
 /// <summary>
 /// A demo county of a given shape (<see cref="DemoCountyShape"/>): Jianshi County (建始县, Enshi, Hubei) as
@@ -31,7 +35,8 @@ public sealed record DemoCountyData(IReadOnlyList<DemoEvent> Events, IReadOnlyLi
 public static class DemoCounty
 {
     /// <summary>Builds the county in memory: no I/O, identical on every call for the same shape and policies.</summary>
-    public static DemoCountyData Build(DemoCountyShape shape, CountyPolicy policy, DeadlinePolicy deadlines) => new DemoCountyGenerator(shape, policy, deadlines).Run();
+    public static DemoCountyData Build(DemoCountyShape shape, CountyPolicy policy, DeadlinePolicy deadlines)
+        => DemoHouseholds.Add(new DemoCountyGenerator(shape, policy, deadlines).Run(), shape, policy);   // + villages, households, links, income, loans
 
     /// <summary>
     /// Appends the demo county unless the store already holds any registered project (then it does nothing
@@ -63,11 +68,16 @@ public static class DemoCounty
                     session.Events.StartStream<Project>(stream.Key, events);
                 else if (stream.First().Stream == DemoStreamKind.Finding)
                     session.Events.StartStream<Funds.Domain.Findings.Finding>(stream.Key, events);
+                else if (stream.First().Stream == DemoStreamKind.Village)
+                    session.Events.StartStream<Funds.Domain.Villages.Village>(stream.Key, events);
+                else if (stream.First().Stream == DemoStreamKind.Household)
+                    session.Events.StartStream<Funds.Domain.Households.Household>(stream.Key, events);
                 else
                     session.Events.StartStream<FundSource>(stream.Key, events);
                 versions[stream.Key] = version + events.Length;
             }
             foreach (var voucher in batch.Where(e => e.Voucher is not null)) session.Insert(voucher.Voucher!);
+            foreach (var key in batch.SelectMany(e => e.Keys ?? [])) session.Insert(key);
 
             try
             {

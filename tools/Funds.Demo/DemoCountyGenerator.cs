@@ -37,6 +37,7 @@ internal sealed partial class DemoCountyGenerator
     private readonly List<SimSource> _sources = [];
     private readonly Dictionary<string, int> _counters = [];
     private readonly Dictionary<string, string> _shared = [];
+    private readonly List<DemoIncome> _income = [];
 
     private readonly Actor _financeChief;
     private readonly Actor _financeCashier;
@@ -69,7 +70,7 @@ internal sealed partial class DemoCountyGenerator
             _now = key.At;
             step();
         }
-        return new DemoCountyData(_log, _townships, _projects.Count, _sources.Count);
+        return new DemoCountyData(_log, _townships, _projects.Count, _sources.Count, _income);
     }
 
     // ---- the county: townships, villages, projects, fund sources
@@ -275,7 +276,7 @@ internal sealed partial class DemoCountyGenerator
             _ => D(2019, 1, 3).AddDays(r.Next(0, 28)),
         };
         var reg = plan.Life(registered, r.Next(0, 2), () =>
-            Emit(p, ProjectDecider.Register(p.Id, new RegisterProject(p.Kind, p.Category, p.Name, p.Township.Name, p.Village, p.PlanYear, registered), Ctx(p.Hq))));
+            Emit(p, ProjectDecider.Register(p.Id, new RegisterProject(p.Kind, p.Category, p.Name, p.Township.Name, p.Village, p.PlanYear, registered), DemoVillages.Of(_shape.Code, p.Township.Name, p.Village), Ctx(p.Hq))));
         p.Id = NewId(reg.At, r);
         var quick = p.PlanYear == 2019;
         var approved = plan.Life(reg.On.AddDays(quick ? r.Next(8, 20) : r.Next(15, 45)), r.Next(0, 3), on =>
@@ -460,7 +461,7 @@ internal sealed partial class DemoCountyGenerator
             var toCollective = Math.Round(income - toHouseholds, 2);
             var count = households;
             plan.Side(Office(end.AddDays(r.Next(15, 45)), r), () =>
-                Decide(p, p.Hq, new DistributeIncome(period, toHouseholds, count, toCollective, ChinaDay(_now))));
+                _income.Add(new DemoIncome(p.Id, period, toHouseholds, toCollective, ChinaDay(_now), _now, p.Hq)));   // decided per household in DemoHouseholds
         }
     }
 
@@ -487,7 +488,7 @@ internal sealed partial class DemoCountyGenerator
                     : x < 92 ? (FundSourceKind.SpecialPovertyFund, 1) : (FundSourceKind.EastWestCooperation, 4);
             return x < 35 ? (FundSourceKind.SpecialPovertyFund, 0) : x < 55 ? (FundSourceKind.IntegratedAgriculturalFund, 2)
                 : x < 72 ? (FundSourceKind.EastWestCooperation, 4)
-                : x < 86 ? (p.Category is ProjectCategories.Cooperative or ProjectCategories.CropLivestock ? (FundSourceKind.MicroCredit, 5) : (FundSourceKind.SpecialPovertyFund, 1))
+                : x < 86 ? (p.Category is ProjectCategories.Cooperative or ProjectCategories.CropLivestock ? (FundSourceKind.SpecialPovertyFund, 1) : (FundSourceKind.SpecialPovertyFund, 1))
                 : (FundSourceKind.Social, 6);
         }
         var (kind, slot) = Primary();
@@ -508,6 +509,7 @@ internal sealed partial class DemoCountyGenerator
             var candidates = _sources.Where(s => s.State is not null && s.Slot == slot && s.FiscalYear == p.PlanYear)
                 .Concat(_sources.Where(s => s.State is not null && s.FiscalYear == p.PlanYear).OrderByDescending(s => s.State!.Unallocated).ThenBy(s => s.Slot))
                 .Concat(_sources.Where(s => s.State is not null && s.FiscalYear != p.PlanYear).OrderBy(s => Math.Abs(s.FiscalYear - p.PlanYear)).ThenBy(s => s.FiscalYear).ThenBy(s => s.Slot))
+                .Where(s => !DemoHouseholds.IsSubsidyFund(s.Name))   // interest-subsidy money pays households' loan interest, not projects
                 .Distinct();
             foreach (var s in candidates)
             {

@@ -56,6 +56,7 @@ public static class Reconciliation
             sources.TryGetValue(id, out var s);
             Check("FundSource", id.ToString(), "received", all.Received[id], s?.Received);
             Check("FundSource", id.ToString(), "allocated", all.Allocated.GetValueOrDefault(id), s?.Allocated);
+            Check("FundSource", id.ToString(), "interest subsidies", all.Subsidised.GetValueOrDefault(id), s?.Subsidised);
         }
         foreach (var ((source, project), allocated) in all.AllocatedFromTo)
             Check("FundSource", $"{source}→{project}", "allocated", allocated, sources.GetValueOrDefault(source)?.AllocationFor(project)?.Allocated);
@@ -77,6 +78,8 @@ public static class Reconciliation
             Check("FundMovement", id.ToString(), "disbursed to project", paid, rows.Where(r => r.ProjectId == id).Sum(r => r.Disbursed));
         foreach (var (code, paid) in trail.PaidToPayee)
             Check("FundMovement", code, "received by payee", paid, rows.Where(r => r.PayeeCreditCode == code).Sum(r => r.Disbursed));
+        foreach (var (id, subsidised) in trail.Subsidised)
+            Check("FundMovement", id.ToString(), "interest subsidies", subsidised, rows.Where(r => r.FundSourceId == id).Sum(r => r.Subsidised));
 
         return new ReconciliationResult(county, diffs.Count == 0, all.Count, all.Received.Count, all.AllocatedToProject.Keys.Union(all.PaidToProject.Keys).Count(),
             all.PaidToPayee.Count, all.Received.Values.Sum(), all.Allocated.Values.Sum(), all.Payments.Values.Sum(), diffs);
@@ -95,6 +98,7 @@ public static class Reconciliation
         public Dictionary<string, decimal> PaidToPayee { get; } = new();
         public Dictionary<Guid, decimal> Payments { get; } = new();
         public Dictionary<Guid, decimal> LegacyDraws { get; } = new();
+        public Dictionary<Guid, decimal> Subsidised { get; } = new();
         public long Count { get; private set; }
 
         private static void Add<TKey>(Dictionary<TKey, decimal> d, TKey k, decimal v) where TKey : notnull => d[k] = d.GetValueOrDefault(k) + v;
@@ -121,6 +125,7 @@ public static class Reconciliation
                     Add(PaidToPayee, d.Payee.CreditCode, d.Amount); Add(Payments, d.DisbursementId, d.Amount);
                     break;
                 case AllocationDrawn d: Add(LegacyDraws, d.DisbursementId, d.Amount); break;
+                case InterestSubsidyPaid s: Add(Subsidised, s.FundSourceId, s.Amount); break;
             }
         }
     }

@@ -3,11 +3,11 @@ using System.Text.Json.Serialization;
 namespace Funds.Api.FundSources;
 
 /// <summary>A fund source (资金来源) with its balances: received (到位), allocated (安排), disbursed (拨付) from
-/// its allocations, and per project. <c>version</c> is the stream version (the ETag).</summary>
+/// its allocations, and per project; interest subsidies (贴息) on household loans paid from it. <c>version</c> is the stream version (the ETag).</summary>
 public sealed record FundSourceDetails(
     Guid Id, string Name, FundSourceKind Kind, int FiscalYear, string DocumentRef, DateOnly RegisteredOn, Actor? RegisteredBy,
     decimal Received, decimal Allocated, decimal Unallocated, decimal Disbursed, decimal AllocatedNotDisbursed, decimal Balance,
-    IReadOnlyList<AllocationDetails> Allocations, int Version) : IVersioned, IResource
+    IReadOnlyList<AllocationDetails> Allocations, int Version, decimal InterestSubsidies = 0m) : IVersioned, IResource
 {
     [JsonIgnore] public string Location => $"/api/fund-sources/{Id}";
 
@@ -20,7 +20,7 @@ public sealed record FundSourceDetails(
         }).ToList();
         var total = allocations.Sum(a => a.Disbursed);
         return new FundSourceDetails(s.Id, s.Name, s.Kind, s.FiscalYear, s.DocumentRef, s.RegisteredOn, s.RegisteredBy,
-            s.Received, s.Allocated, s.Unallocated, total, s.Allocated - total, s.Received - total, allocations, s.Version);
+            s.Received, s.Allocated, s.Unallocated, total, s.Allocated - total, s.Received - total - s.Subsidised, allocations, s.Version, s.Subsidised);
     }
 
     /// <summary>The answer to the registration: the new source, and its stream to start.</summary>

@@ -79,6 +79,7 @@ public static class FundsApi
         });
         builder.Services.AddSingleton<DeadlineEscalation>();
         builder.Services.AddSingleton<DigestSigner>();
+        builder.Services.AddSingleton<Households.IdentityProtector>();
         if (!applicationRole) builder.Services.AddHostedService<EventChainInstaller>();
         extend?.Invoke(builder);
 

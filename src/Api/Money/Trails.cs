@@ -15,7 +15,7 @@ public static class Trails
             received += m.Received;
             allocated += m.Allocated;
             disbursed += m.Disbursed;
-            var receipt = m.Type == FundingEntryType.Receipt;
+            var receipt = m.Type is FundingEntryType.Receipt or FundingEntryType.InterestSubsidy;   // no project
             lines.Add(new TrailLine(m.Sequence, m.Type, m.FundSourceId, m.SourceName, receipt ? null : m.ProjectId, receipt ? null : m.ProjectName,
                 m.Amount, m.PayeeName, m.PayeeCreditCode, m.VoucherNo, m.DocumentRef, m.Note, m.BusinessDate, m.RecordedAt, m.By,
                 received, allocated, disbursed) { PaymentKind = m.PaymentKind });

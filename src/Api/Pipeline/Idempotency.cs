@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -27,7 +26,7 @@ public static class Idempotency
             throw InvalidCommand.Field(Header, "must be at most 200 printable characters.");
         var actor = http.Actor();
         var id = $"{actor.Subject}|{actor.Role}|{actor.Scope}|{http.Request.Method} {http.Request.Path}|{key}";
-        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType())));
+        var hash = http.RequestServices.GetRequiredService<Households.IdentityProtector>().Fingerprint(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType()));
         var stored = await session.LoadAsync<IdempotentResponse>(id, http.RequestAborted);
         var expired = stored is not null && stored.RecordedAt < http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()
             - Retention(http.RequestServices.GetRequiredService<IConfiguration>());

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Funds.Api.Projects;
 
 /// <summary>A project as it stands: every step recorded so far, with who recorded it; money paid for it,
-/// per fund source; deadlines escalated. <c>version</c> is the stream version (the ETag).</summary>
+/// per fund source; deadlines escalated; households linked (带贫). <c>version</c> is the stream version (the ETag).</summary>
 public sealed record ProjectDetails(
     Guid Id, ProjectKind Kind, string Category, string Name, string Township, string Village, int PlanYear, ProjectStatus Status,
     DateOnly RegisteredOn, Actor? RegisteredBy, Approval? Approval, BuilderOfRecord? Builder, IReadOnlyList<BuilderOfRecord> FormerBuilders,
@@ -14,7 +14,7 @@ public sealed record ProjectDetails(
     IReadOnlyList<string> MissedDeadlines, int Version, Screening? Screening = null, Assessment? Assessment = null,
     IReadOnlyList<Subcontract>? Subcontracts = null, IReadOnlyList<PaymentException>? PaymentExceptions = null,
     IReadOnlyList<Inspection>? Inspections = null, IReadOnlyList<Asset>? Assets = null,
-    IReadOnlyList<DangerousHouse>? DangerousHouses = null) : IVersioned, IResource
+    IReadOnlyList<DangerousHouse>? DangerousHouses = null, IReadOnlyList<BenefitLink>? BenefitLinks = null) : IVersioned, IResource
 {
     [JsonIgnore] public string Location => $"/api/projects/{Id}";
 
@@ -25,7 +25,7 @@ public sealed record ProjectDetails(
         p.Settlement, p.Cancellation, p.OperatingEntity,
         p.IncomeToHouseholds, p.IncomeToCollective, p.IncomeDistributions, p.LastReview,
         p.Disbursed, p.DisbursedFinal, p.PaidBySource, p.LastPaidOn, p.FirstFinalPaymentOn,
-        p.MissedDeadlines, p.Version, p.Screening, p.Assessment, p.Subcontracts, p.PaymentExceptions, p.Inspections, p.Assets, p.DangerousHouses);
+        p.MissedDeadlines, p.Version, p.Screening, p.Assessment, p.Subcontracts, p.PaymentExceptions, p.Inspections, p.Assets, p.DangerousHouses, p.Links);
 
     /// <summary>The answer to the registration: the new project, and its stream to start.</summary>
     public static (ProjectDetails, IStartStream) Started(ProjectRegistered registered)

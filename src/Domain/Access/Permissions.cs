@@ -1,6 +1,8 @@
 using Funds.Domain.Findings;
 using Funds.Domain.FundSources;
 using Funds.Domain.Projects;
+using Funds.Domain.Villages;
+using Funds.Domain.Households;
 using static Funds.Domain.Access.Roles;
 
 namespace Funds.Domain.Access;
@@ -53,6 +55,18 @@ public static class Permissions
         [typeof(CheckAssetUpkeep)] = new([VillageCommittee, Supervisor, Auditor], Reach.Village),
         [typeof(ListDangerousHouse)] = Hq,
         [typeof(CloseDangerousHouse)] = Hq,
+        [typeof(RegisterVillage)] = Grant.Of(Admin),
+        [typeof(ChangeVillageStatus)] = Grant.Of(Admin),
+        [typeof(PayFromVillageFund)] = Committee,
+        [typeof(RegisterHousehold)] = Hq,
+        [typeof(ChangeHouseholdStatus)] = Hq,
+        [typeof(LinkHousehold)] = Hq,
+        [typeof(EndBenefitLink)] = Hq,
+        [typeof(IssueLoan)] = FinanceBureau,
+        [typeof(RepayLoan)] = FinanceBureau,
+        [typeof(ExtendLoan)] = FinanceBureau,
+        [typeof(ReportLoanOverdue)] = FinanceBureau,
+        [typeof(PayInterestSubsidy)] = FinanceBureau,
     };
 
     private static readonly string[] Everyone = [.. All];
@@ -73,7 +87,14 @@ public static class Permissions
         [Reads.Policy] = Everyone,
         [Reads.PaymentExceptions] = CountyWide,
         [Reads.Assets] = Everyone,
+        [Reads.Villages] = Everyone,
+        [Reads.Households] = [Finance, TownshipHq, VillageCommittee, VillageCouncil, Supervisor, Auditor, ProvinceAuditor],
+        [Reads.HouseholdAudit] = [Auditor, Supervisor, ProvinceAuditor],
     };
+
+    /// <summary>Who sees the names of household heads in full: those who work with the households (township HQ, village
+    /// committee and council) and auditors, who must check them against the register. Everyone else sees them masked (张**).</summary>
+    public static readonly IReadOnlyList<string> SeeHouseholdNames = [TownshipHq, VillageCommittee, VillageCouncil, Auditor, ProvinceAuditor];
 
     public static Grant For(Type command)
         => Commands.TryGetValue(command, out var grant) ? grant

@@ -18,4 +18,7 @@ public static class Reads
     public const string Policy = "policy";
     public const string PaymentExceptions = "payment-exceptions";
     public const string Assets = "assets";
+    public const string Villages = "villages";
+    public const string Households = "households";
+    public const string HouseholdAudit = "household-audit";
 }

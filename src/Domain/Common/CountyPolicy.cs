@@ -32,6 +32,28 @@ public sealed record CountyPolicy
     /// <summary>Four eyes: a payment above this amount (CNY) needs a payment exception approved by a second finance user,
     /// as does any payment to a payee who is neither the builder of record nor a declared subcontractor; 0: no amount limit.</summary>
     public decimal FourEyesAmount { get; init; } = 1_000_000m;
+    /// <summary>County policy: a project, household or loan may be placed only in a village on the county's register
+    /// of townships and villages (POST /api/villages). On by default; a county that has not loaded its register yet
+    /// may switch it off ("Funds:Policy:RequireRegisteredVillages": false), and names are then only normalized.</summary>
+    public bool RequireRegisteredVillages { get; init; } = true;
+
+    /// <summary>County policy: the most income a household may receive from project income distributions in one
+    /// calendar year before the audit check flags it (CNY). The seeds ask for differentiated shares that lift a
+    /// household to the poverty line "without raising expectations"; the amount is the county's.</summary>
+    public decimal HouseholdIncomeCeiling { get; init; } = 5_000m;
+
+    /// <summary>County policy: the share of its village's poor households with labour capacity an industry project
+    /// should keep linked (带贫); the audit check flags projects below it. The seeds say "most" (大部分), not a number.</summary>
+    public decimal MinimumLinkedShare { get; init; } = 0.5m;
+
+    /// <summary>County policy: the largest poverty micro-credit loan to one household (CNY).</summary>
+    public decimal MaxLoanAmount { get; init; } = 50_000m;
+
+    /// <summary>County policy: the longest term of a poverty micro-credit loan, in months.</summary>
+    public int MaxLoanTermMonths { get; init; } = 36;
+
+    /// <summary>County policy: how many times a loan may be extended (展期).</summary>
+    public int MaxLoanExtensions { get; init; } = 1;
 
     public static readonly CountyPolicy Default = new();
 }

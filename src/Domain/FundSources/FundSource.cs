@@ -20,7 +20,9 @@ public sealed record FundSource : IVersioned
     public Actor? RegisteredBy { get; init; }
     public decimal Received { get; init; }
     public decimal Allocated { get; init; }
-    [JsonIgnore] public decimal Unallocated => Received - Allocated;
+    /// <summary>Interest subsidies (贴息) on household loans paid straight from the source.</summary>
+    public decimal Subsidised { get; init; }
+    [JsonIgnore] public decimal Unallocated => Received - Allocated - Subsidised;
     public IReadOnlyList<ProjectAllocation> Allocations { get; init; } = [];
     public DateTimeOffset LastRecordedAt { get; init; }
     public int Version { get; init; }
@@ -52,6 +54,7 @@ public sealed record FundSource : IVersioned
             Allocated = state.Allocated - e.Amount, LastRecordedAt = e.RecordedAt,
             Allocations = Change(state, e.Project, -e.Amount, e.ReducedOn),
         },
+        InterestSubsidyPaid e => state with { Subsidised = state.Subsidised + e.Amount, LastRecordedAt = e.RecordedAt },
         _ => state,
     };
 

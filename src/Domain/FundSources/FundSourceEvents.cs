@@ -1,4 +1,5 @@
 using Funds.Domain.Common;
+using Funds.Domain.Households;
 
 namespace Funds.Domain.FundSources;
 
@@ -23,3 +24,8 @@ public sealed record AllocationReduced(
 /// payment. It is still read (so those streams load) and folds to nothing: the payment is its FundsDisbursed.</summary>
 public sealed record AllocationDrawn(
     Guid FundSourceId, Guid DisbursementId, Guid ProjectId, decimal Amount, DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>An interest subsidy (贴息) on a household's poverty micro-credit loan, paid from this source for a period.</summary>
+public sealed record InterestSubsidyPaid(
+    Guid FundSourceId, Guid SubsidyId, SourceRef Source, HouseholdRef Household, Guid LoanId, string Period, decimal Amount, string VoucherNo,
+    DateOnly PaidOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

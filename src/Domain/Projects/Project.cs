@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Funds.Domain.Common;
+using Funds.Domain.Households;
 
 namespace Funds.Domain.Projects;
 
@@ -88,6 +89,15 @@ public sealed record Review(ReviewOutcome Outcome, string? Measure, DateOnly Rev
 /// allocation to the project must leave covered.</summary>
 public sealed record SourcePayments(Guid FundSourceId, decimal Paid, DateOnly LastPaidOn);
 
+/// <summary>A household's link to the project (利益联结); <c>EndedOn</c> once it ended.</summary>
+public sealed record BenefitLink(Guid LinkId, HouseholdRef Household, LinkKind Kind, decimal ExpectedAnnualBenefit, DateOnly LinkedOn, DateOnly? EndedOn)
+{
+    public bool ActiveOn(DateOnly on) => LinkedOn <= on && (EndedOn is null || EndedOn > on);
+}
+
+/// <summary>Which households a distribution of one period paid.</summary>
+public sealed record PaidPeriod(string Period, IReadOnlyList<Guid> Households);
+
 /// <summary>A project as its events made it: the write model the rules decide on. Immutable;
 /// <see cref="Evolve"/> folds one event.</summary>
 public sealed record Project : IPlaced, IVersioned
@@ -123,6 +133,8 @@ public sealed record Project : IPlaced, IVersioned
     public decimal IncomeToCollective { get; init; }
     public int IncomeDistributions { get; init; }
     public Review? LastReview { get; init; }
+    public IReadOnlyList<BenefitLink> Links { get; init; } = [];
+    public IReadOnlyList<PaidPeriod> PaidPeriods { get; init; } = [];
     /// <summary>Money paid out for the project (sum of its disbursements), and of it the final payments.</summary>
     public decimal Disbursed { get; init; }
     public decimal DisbursedFinal { get; init; }
@@ -227,6 +239,21 @@ public sealed record Project : IPlaced, IVersioned
             IncomeToCollective = state.IncomeToCollective + e.CollectiveAmount,
             IncomeDistributions = state.IncomeDistributions + 1, LastRecordedAt = e.RecordedAt,
         },
+        BenefitLinked e => state with
+        {
+            Links = [.. state.Links, new BenefitLink(e.LinkId, e.Household, e.Kind, e.ExpectedAnnualBenefit, e.LinkedOn, null)], LastRecordedAt = e.RecordedAt,
+        },
+        BenefitLinkEnded e => state with
+        {
+            Links = [.. state.Links.Select(l => l.LinkId == e.LinkId ? l with { EndedOn = e.EndedOn } : l)], LastRecordedAt = e.RecordedAt,
+        },
+        HouseholdIncomeDistributed e => state with
+        {
+            IncomeToHouseholds = state.IncomeToHouseholds + e.HouseholdTotal,
+            IncomeToCollective = state.IncomeToCollective + e.CollectiveAmount,
+            IncomeDistributions = state.IncomeDistributions + 1, LastRecordedAt = e.RecordedAt,
+            PaidPeriods = Paid(state.PaidPeriods, e.Period, e.Shares.Select(x => x.Household.HouseholdId)),
+        },
         PeriodicReviewRecorded e => state with
         {
             LastReview = new Review(e.Outcome, e.Measure, e.ReviewedOn), LastRecordedAt = e.RecordedAt,
@@ -294,6 +321,17 @@ public sealed record Project : IPlaced, IVersioned
         DeadlineMissed e => state with { MissedDeadlines = [.. state.MissedDeadlines, e.RuleId], LastRecordedAt = e.RecordedAt },
         _ => state,
     };
+
+    private static IReadOnlyList<PaidPeriod> Paid(IReadOnlyList<PaidPeriod> periods, string period, IEnumerable<Guid> households)
+    {
+        var before = periods.FirstOrDefault(p => p.Period == period);
+        var after = new PaidPeriod(period, [.. before?.Households ?? [], .. households]);
+        return [.. periods.Where(p => p.Period != period), after];
+    }
+
+    public bool PaidFor(string period, Guid householdId) => PaidPeriods.FirstOrDefault(p => p.Period == period)?.Households.Contains(householdId) == true;
+
+    public BenefitLink? ActiveLink(Guid householdId, DateOnly on) => Links.FirstOrDefault(l => l.Household.HouseholdId == householdId && l.ActiveOn(on));
 
     private static IReadOnlyList<SourcePayments> Paid(IReadOnlyList<SourcePayments> bySource, FundsDisbursed e)
     {

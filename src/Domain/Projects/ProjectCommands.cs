@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Funds.Domain.Common;
+using Funds.Domain.Households;
 
 namespace Funds.Domain.Projects;
 
@@ -40,8 +41,19 @@ public sealed record CancelProject(string? Reason, DateOnly? CancelledOn) : Comm
 
 public sealed record AssignOperatingEntity(string? Name, string? CreditCode, DateOnly? AssignedOn) : Command, IProjectCommand;
 
+/// <summary>One recipient of a distribution: the household, and its amount when shares are set one by one.</summary>
+public sealed record Recipient(Guid? HouseholdId, decimal? Amount = null);
+
+/// <summary>An income distribution naming each household. Either every recipient has an amount (adding up to
+/// <c>householdTotal</c>), or none has and <c>householdTotal</c> is shared by weight per household status
+/// (<c>poorWeight</c>, <c>exitedWeight</c>); <c>collectiveAmount</c> goes to the village poverty fund.</summary>
 public sealed record DistributeIncome(
-    string? Period, decimal? HouseholdAmount, int? HouseholdCount, decimal? CollectiveAmount, DateOnly? DistributedOn) : Command, IProjectCommand;
+    string? Period, decimal? HouseholdTotal, decimal? CollectiveAmount, IReadOnlyList<Recipient>? Recipients, DateOnly? DistributedOn,
+    string? RuleName = null, decimal? PoorWeight = null, decimal? ExitedWeight = null) : Command;
+
+public sealed record LinkHousehold(Guid? HouseholdId, LinkKind? Kind, decimal? ExpectedAnnualBenefit, DateOnly? LinkedOn, string? Note = null) : Command;
+
+public sealed record EndBenefitLink(Guid? LinkId, string? Reason, DateOnly? EndedOn) : Command;
 
 public sealed record RecordReview(ReviewOutcome? Outcome, string? Measure, DateOnly? ReviewedOn) : Command, IProjectCommand;
 

@@ -1,4 +1,5 @@
 using Funds.Domain.Common;
+using Funds.Domain.Villages;
 using static Funds.Domain.Common.BusinessDates;
 using static Funds.Domain.Projects.ProjectStatus;
 
@@ -10,7 +11,9 @@ public static partial class ProjectDecider
 {
     public const int VoucherMaxLength = 50;
 
-    public static ProjectRegistered Register(Guid id, RegisterProject c, DecisionContext ctx)
+    /// <summary>Register a project in a village of the county's register (<paramref name="village"/>: the village
+    /// the command names, null when it is not registered).</summary>
+    public static ProjectRegistered Register(Guid id, RegisterProject c, Village? village, DecisionContext ctx)
     {
         var category = ProjectCategories.Find(c.Category);
         new FieldErrors()
@@ -27,10 +30,12 @@ public static partial class ProjectDecider
             .When(c.PlanYear is < 2000 or > 2100, "planYear", "must be between 2000 and 2100.")
             .When(c.RegisteredOn is { } d && (d.Year < 2000 || d.Year > 2100), "registeredOn", "must be between 2000 and 2100.")
             .ThrowIfAny();
+        VillageDecider.Names(c.Township, c.Village);
+        VillageDecider.RequireRegistered(c.Township!, c.Village!, village, ctx);
 
         var registeredOn = c.RegisteredOn ?? ctx.Today;
         CheckDate(registeredOn, ctx);
-        return new ProjectRegistered(id, c.Kind!.Value, c.Category!, c.Name!.Trim(), c.Township!.Trim(), c.Village!.Trim(),
+        return new ProjectRegistered(id, c.Kind!.Value, c.Category!, c.Name!.Trim(), PlaceNames.Normalize(c.Township!), PlaceNames.Normalize(c.Village!),
             c.PlanYear!.Value, registeredOn, ctx.By, ctx.Now);
     }
 
@@ -46,7 +51,6 @@ public static partial class ProjectDecider
         SettleProject c => [Settle(c, state, ctx)],
         CancelProject c => [Cancel(c, state, ctx)],
         AssignOperatingEntity c => [AssignEntity(c, state, ctx)],
-        DistributeIncome c => [Distribute(c, state, ctx)],
         RecordReview c => [Review(c, state, ctx)],
         ScreenProject c => [Screen(c, state, ctx)],
         AssessProject c => [Assess(c, state, ctx)],
@@ -187,28 +191,6 @@ public static partial class ProjectDecider
         return new OperatingEntityAssigned(s.Id, c.Name!.Trim(), c.CreditCode!, c.AssignedOn.Value, ctx.By, ctx.Now);
     }
 
-    public static IncomeDistributed Distribute(DistributeIncome c, Project s, DecisionContext ctx)
-    {
-        var errors = new FieldErrors().Text("period", c.Period, 50).Date("distributedOn", c.DistributedOn)
-            .Required("householdAmount", c.HouseholdAmount).Required("collectiveAmount", c.CollectiveAmount)
-            .Required("householdCount", c.HouseholdCount);
-        if (c.HouseholdAmount is { } h && h != 0) errors.Amount("householdAmount", h);
-        if (c.CollectiveAmount is { } v && v != 0) errors.Amount("collectiveAmount", v);
-        errors.When(c.HouseholdAmount is 0 && c.CollectiveAmount is 0, "householdAmount", "nothing to distribute: both shares are zero.")
-            .When(c.HouseholdCount is < 0 or > 1_000_000, "householdCount", "must be between 0 and 1,000,000.")
-            .When(c.HouseholdAmount > 0 && c.HouseholdCount is 0, "householdCount", "must be positive when households receive a share.")
-            .ThrowIfAny();
-        Industry(s);
-        NotCancelled(s);
-        InOperation(s);
-        if (s.OperatingEntity is null)
-            throw Conflict("operating-entity-required", "Income is distributed by the operating entity; assign one first.");
-        CheckDate(c.DistributedOn!.Value, ctx);
-        NotBefore(c.DistributedOn.Value, s.Acceptance!.SignedOn, "the acceptance sign-off");
-        return new IncomeDistributed(s.Id, c.Period!.Trim(), new HouseholdShare(c.HouseholdAmount!.Value, c.HouseholdCount!.Value),
-            c.CollectiveAmount!.Value, c.DistributedOn.Value, ctx.By, ctx.Now);
-    }
-
     public static PeriodicReviewRecorded Review(RecordReview c, Project s, DecisionContext ctx)
     {
         new FieldErrors().Defined("outcome", c.Outcome).OptionalText("measure", c.Measure)
@@ -242,6 +224,7 @@ public static partial class ProjectDecider
             throw Conflict("disbursement-requires-contract", "Nothing is paid before a builder of record and contract amount exist.");
         if (source is null)
             throw Unprocessable("fund-source-not-found", $"No fund source with id {c.FundSourceId}.");
+        if (source.Source.Kind == FundSourceKind.MicroCredit) throw MicroCredit.IsHouseholdLoans();
         if (source.AllocatedSince is not { } allocatedSince)
             throw Conflict("no-allocation", $"{source.Source.Name} has no allocation to this project; allocate before paying.");
 
@@ -319,18 +302,18 @@ public static partial class ProjectDecider
             throw Conflict("project-settled", "The project is settled; only industry operation can be recorded now.");
     }
 
-    private static void NotCancelled(Project s, string message = "The project is cancelled; nothing more can be recorded.")
+    internal static void NotCancelled(Project s, string message = "The project is cancelled; nothing more can be recorded.")
     {
         if (s.Status == Cancelled) throw Conflict("project-cancelled", message);
     }
 
-    private static void Industry(Project s)
+    internal static void Industry(Project s)
     {
         if (s.Kind != ProjectKind.Industry)
             throw Unprocessable("industry-only", "Only industry projects have an operating entity, income and periodic reviews.");
     }
 
-    private static void InOperation(Project s)
+    internal static void InOperation(Project s)
     {
         if (s.Status is not (Accepted or Settled))
             throw Conflict("operation-requires-acceptance", "An industry project is in operation only after its acceptance is signed off.");

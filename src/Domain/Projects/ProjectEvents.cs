@@ -1,4 +1,5 @@
 using Funds.Domain.Common;
+using Funds.Domain.Households;
 
 namespace Funds.Domain.Projects;
 
@@ -50,15 +51,16 @@ public sealed record ProjectCancelled(
 public sealed record OperatingEntityAssigned(
     Guid ProjectId, string Name, string CreditCode, DateOnly AssignedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
-/// <summary>Income distributed (收益分配) with differentiated shares to poor households and the village collective.
-/// Version 2 (stored as <c>income_distributed_v2</c>): the households' share is one value, its amount with the number
-/// of households sharing it. Version 1 events read as this shape (<see cref="IncomeDistributedV1"/>).</summary>
+/// <summary>Income distributed (收益分配) as totals only: how it was recorded before distributions named each household.
+/// Still read, so older streams load; new distributions are <see cref="HouseholdIncomeDistributed"/>. Version 2 (stored as
+/// <c>income_distributed_v2</c>): the households' share is one value, its amount with the number of households sharing
+/// it. Version 1 events read as this shape (<see cref="IncomeDistributedV1"/>).</summary>
 public sealed record IncomeDistributed(
-    Guid ProjectId, string Period, HouseholdShare Households, decimal CollectiveAmount,
+    Guid ProjectId, string Period, HouseholdsTotal Households, decimal CollectiveAmount,
     DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
 
 /// <summary>What poor households received in one distribution, and how many households shared it.</summary>
-public sealed record HouseholdShare(decimal Amount, int Count);
+public sealed record HouseholdsTotal(decimal Amount, int Count);
 
 /// <summary>Periodic review ("回头看"): healthy, weak with a rectification plan, or idle with a revival measure.</summary>
 public sealed record PeriodicReviewRecorded(
@@ -83,7 +85,7 @@ public sealed record IncomeDistributedV1(
     DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt)
 {
     public IncomeDistributed Upcast()
-        => new(ProjectId, Period, new HouseholdShare(HouseholdAmount, HouseholdCount), CollectiveAmount, DistributedOn, By, RecordedAt);
+        => new(ProjectId, Period, new HouseholdsTotal(HouseholdAmount, HouseholdCount), CollectiveAmount, DistributedOn, By, RecordedAt);
 }
 /// <summary>Screening (筛选): the project is taken into the plan, or left out, with the reason. Before approval it can
 /// be screened again; the latest screening stands.</summary>
@@ -139,3 +141,23 @@ public sealed record DangerousHouseListed(
 /// <summary>The household's housing made safe and its item closed (销号), with how.</summary>
 public sealed record DangerousHouseClosed(
     Guid ProjectId, Guid HouseholdId, HousingSolution Solution, string? Note, DateOnly ClosedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+/// <summary>A household linked to an industry project (带贫 / 利益联结) with the kind of link and the benefit expected per year.</summary>
+public sealed record BenefitLinked(
+    Guid ProjectId, Guid LinkId, HouseholdRef Household, LinkKind Kind, decimal ExpectedAnnualBenefit, string? Note,
+    DateOnly LinkedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+public sealed record BenefitLinkEnded(
+    Guid ProjectId, Guid LinkId, HouseholdRef Household, string Reason, DateOnly EndedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;
+
+/// <summary>One household's share of a distribution, with its status on the register at the distribution date.</summary>
+public sealed record HouseholdShare(HouseholdRef Household, HouseholdStatus Status, decimal Amount);
+
+/// <summary>How the household total was shared: by weight per household status (差异化分配), or amounts set one by one.</summary>
+public sealed record DistributionRule(string Name, decimal? PoorWeight, decimal? ExitedWeight);
+
+/// <summary>Income distributed (收益分配) naming each household and its amount, with the rule used, and the village
+/// collective's share paid into the village poverty fund (村扶贫基金) of <c>VillageId</c> (a VillageFundReceived in
+/// that village's stream, saved in the same transaction).</summary>
+public sealed record HouseholdIncomeDistributed(
+    Guid ProjectId, Guid DistributionId, ProjectRef Project, string Period, DistributionRule Rule, IReadOnlyList<HouseholdShare> Shares,
+    decimal HouseholdTotal, decimal CollectiveAmount, Guid? VillageId, DateOnly DistributedOn, Actor By, DateTimeOffset RecordedAt) : IRecordedEvent;

@@ -14,6 +14,7 @@ public partial class FundSourceProjection : SingleStreamProjection<FundSource, G
         IncludeType<FundsAllocated>();
         IncludeType<AllocationReduced>();
         IncludeType<AllocationDrawn>();
+        IncludeType<Funds.Domain.FundSources.InterestSubsidyPaid>();
     }
 
     public override FundSource? Evolve(FundSource? snapshot, Guid id, IEvent e)

@@ -24,6 +24,8 @@ public sealed record FundMovement
     public decimal Received { get; init; }
     public decimal Allocated { get; init; }
     public decimal Disbursed { get; init; }
+    /// <summary>An interest subsidy (贴息) on a household loan paid from the source (no project).</summary>
+    public decimal Subsidised { get; init; }
     public DateOnly BusinessDate { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
     public Actor By { get; init; } = Actor.System;
@@ -40,6 +42,7 @@ public sealed record FundMovement
     {
         FundingEntryType.Receipt => Received,
         FundingEntryType.Disbursement => Disbursed,
+        FundingEntryType.InterestSubsidy => Subsidised,
         _ => Math.Abs(Allocated),
     };
 }

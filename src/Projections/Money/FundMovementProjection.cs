@@ -39,6 +39,14 @@ public partial class FundMovementProjection : EventProjection
         VoucherNo = e.Data.VoucherNo, Note = e.Data.PayeeReason, PaymentKind = e.Data.Kind,
     };
 
+    public FundMovement Create(IEvent<InterestSubsidyPaid> e) => new()
+    {
+        Id = e.Id, Sequence = e.Sequence, Type = FundingEntryType.InterestSubsidy, FundSourceId = e.Data.FundSourceId, SourceName = e.Data.Source.Name,
+        SourceKind = e.Data.Source.Kind, FiscalYear = e.Data.Source.FiscalYear, Township = e.Data.Household.Township, Village = e.Data.Household.Village,
+        Subsidised = e.Data.Amount, BusinessDate = e.Data.PaidOn, RecordedAt = e.Data.RecordedAt, By = e.Data.By, VoucherNo = e.Data.VoucherNo,
+        Note = $"贴息 {e.Data.Period}: household {e.Data.Household.Code}, loan {e.Data.LoanId}",
+    };
+
     private static FundMovement Row(IEvent e, SourceRef s, ProjectRef p, FundingEntryType type) => new()
     {
         Id = e.Id, Sequence = e.Sequence, Type = type, FundSourceId = s.FundSourceId, SourceName = s.Name, SourceKind = s.Kind, FiscalYear = s.FiscalYear,

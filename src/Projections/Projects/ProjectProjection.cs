@@ -38,6 +38,9 @@ public partial class ProjectProjection : SingleStreamProjection<Project, Guid>
         IncludeType<AssetUpkeepChecked>();
         IncludeType<DangerousHouseListed>();
         IncludeType<DangerousHouseClosed>();
+        IncludeType<BenefitLinked>();
+        IncludeType<BenefitLinkEnded>();
+        IncludeType<HouseholdIncomeDistributed>();
     }
 
     public override Project? Evolve(Project? snapshot, Guid id, IEvent e)

@@ -39,6 +39,21 @@ public sealed class FundsApp : IAsyncLifetime
     public string ProvinceToken(string role, string province, string? subject = null)
         => Host.Services.GetRequiredService<TokenIssuer>().Issue(subject ?? $"test-{role}", role, null, province: province);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _villages = new();
+
+    /// <summary>Puts a village on the county's register (as admin) once per test run; projects and households
+    /// can only be placed in registered villages. An already registered village is fine.</summary>
+    public Task RegisterVillage(string township, string village, string county = County, string status = "Poor")
+        => _villages.GetOrAdd($"{county}|{township}/{village}", _ => new Lazy<Task>(async () =>
+        {
+            using var client = Host.Server.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", Token(Funds.Domain.Access.Roles.Admin, county: county));
+            var body = System.Text.Json.JsonSerializer.Serialize(new { township, name = village, status, registeredOn = "2017-01-01" });
+            var response = await client.PostAsync("/api/villages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            if (response.StatusCode is not (System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.Conflict))
+                throw new InvalidOperationException($"Registering {township}/{village}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        })).Value;
+
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.StartAsync();

@@ -25,8 +25,17 @@ public sealed class ProjectDriver(FundsApp app, string township, string village,
     private async Task<JsonObject> Send(string url, object body, int status, string token)
         => JsonNode.Parse((await post(url, body, status, token)).ReadAsText())!.AsObject();
 
+    /// <summary>Registers the driver's village (or another of its township) on the county's register, once.</summary>
+    public Task RegisterVillage(string? name = null) => app.RegisterVillage(township, name ?? village);
+
+    /// <summary>Registers a project, after putting the village it names on the county's register.</summary>
     public async Task<Guid> Register(object? registration = null)
-        => Guid.Parse((string)(await Send("/api/projects", registration ?? Registration(), 201, Hq))["id"]!);
+    {
+        registration ??= Registration();
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(registration)!;
+        if (json["township"]?.GetValue<string>() is { } t && json["village"]?.GetValue<string>() is { } v) await app.RegisterVillage(t, v);
+        return Guid.Parse((string)(await Send("/api/projects", registration, 201, Hq))["id"]!);
+    }
 
     /// <summary>Screening (筛选) and assessment (论证), the steps every approval needs, dated <paramref name="on"/>:
     /// screened in, feasible, the budget planned from one special poverty fund.</summary>
