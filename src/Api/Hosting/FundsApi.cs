@@ -117,6 +117,8 @@ public static class FundsApi
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A key sent twice is ambiguous (which one did the client mean?): malformed JSON, not "the last one wins".
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Complete);

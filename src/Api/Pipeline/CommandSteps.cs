@@ -10,6 +10,14 @@ namespace Funds.Api.Pipeline;
 /// with the events in one transaction.</summary>
 public static class CommandSteps
 {
+    /// <summary>Before the body is read: a command is sent as JSON (<c>application/json</c> or a <c>+json</c> type),
+    /// never without a content type.</summary>
+    public static void JsonContent(HttpContext http)
+    {
+        if (!http.Request.HasJsonContentType())
+            throw new UnsupportedMediaType($"A command is sent with Content-Type: application/json (this request said {(string.IsNullOrEmpty(http.Request.ContentType) ? "none" : http.Request.ContentType)}).");
+    }
+
     public static void BodyRequired<TCommand>(TCommand? command)
     {
         if (command is null)

@@ -48,6 +48,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
             _ => 422,
         }, e.Rule, e.Message),
         PreconditionFailed e => Rule(412, "stale-version", e.Message),
+        UnsupportedMediaType e => Rule(415, "unsupported-media-type", e.Message),
         _ when exception.Find<DocumentAlreadyExistsException>() is { DocType: var type, Id: var id } && type == typeof(UniqueKey)
             => Map(UniqueKey.AlreadyUsed(id.ToString()!)),
         _ when exception.Find<DocumentAlreadyExistsException>() is not null => Rule(409, "concurrent-modification",
@@ -124,7 +125,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
         [409] = "Conflict with the current state",
         [412] = "Precondition failed",
         [413] = "Payload too large",
+        [415] = "Unsupported media type",
         [422] = "Business rule violated",
+        [429] = "Too many requests",
         [500] = "Internal error",
         [503] = "Service unavailable",
     };
