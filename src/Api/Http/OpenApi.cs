@@ -16,11 +16,14 @@ public static class OpenApi
                 Title = "Funds API",
                 Version = "v1",
                 Description = "Poverty-alleviation projects and the money that pays for them, as events. " +
-                              "Errors are RFC 9457 problem responses with a stable `rule` code.",
+                              "Errors are RFC 9457 problem responses with a stable `rule` code. " + OpenApiContract.MoneyDescription +
+                              " Dates are `format: date` (yyyy-MM-dd), times `format: date-time` (ISO 8601 with offset). " +
+                              "Each caller is rate-limited: 429 with Retry-After when over its limit (docs/limits.md).",
             });
             var xml = Path.Combine(AppContext.BaseDirectory, "Funds.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.OperationFilter<ProblemResponses>();
+            OpenApiContract.Apply(o);
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
