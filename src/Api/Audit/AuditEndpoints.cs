@@ -29,8 +29,9 @@ public static class AuditEndpoints
     {
         History.Paging(page, pageSize);
         IQueryable<IEvent> query = session.Events.QueryAllRawEvents();
-        if (from is { } f) query = query.Where(e => e.Timestamp >= f);
-        if (to is { } t) query = query.Where(e => e.Timestamp <= t);
+        // PostgreSQL's timestamptz takes UTC only: 2019-07-01T08:00+08:00 is the same instant as 00:00Z.
+        if (from?.ToUniversalTime() is { } f) query = query.Where(e => e.Timestamp >= f);
+        if (to?.ToUniversalTime() is { } t) query = query.Where(e => e.Timestamp <= t);
         if (!string.IsNullOrWhiteSpace(actor)) query = query.Where(e => e.UserName == actor);
         if (!string.IsNullOrWhiteSpace(type)) query = query.Where(e => e.EventTypeName == type);
         var total = await query.LongCountAsync(http.RequestAborted);

@@ -122,6 +122,7 @@ public static class FundsApi
         });
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Complete);
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -151,6 +152,7 @@ public static class FundsApi
         }
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseQueryBounds();
         app.MapGet("/", () => Results.Redirect(openApi ? "/swagger" : "/health")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapDevTokens();
@@ -162,6 +164,7 @@ public static class FundsApi
             o.TenantId.AssertExists();
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<CommandPolicy>();
+            o.AddPolicy<QueryBounds.Policy>();
         });
     }
 }

@@ -7,7 +7,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace Funds.Api.Http;
 
 /// <summary>The parts of the OpenAPI document a generated client relies on: which command fields are
-/// required (a command's constructor parameter without a default value), money as exact decimals, the
+/// required (a command's constructor parameter without a default value or [Optional]), money as exact decimals, the
 /// categories and credit codes the deciders accept, and the roles each operation admits.</summary>
 public static class OpenApiContract
 {
@@ -35,12 +35,13 @@ public static class OpenApiContract
             {
                 var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
                 if (!schema.Properties.TryGetValue(name, out var property)) continue;
+                var optional = parameter.HasDefaultValue || parameter.GetCustomAttribute<OptionalAttribute>() is not null;
                 if (property is OpenApiSchema p)
                 {
-                    if (!parameter.HasDefaultValue && p.Type is { } t) p.Type = t & ~JsonSchemaType.Null;
+                    if (!optional && p.Type is { } t) p.Type = t & ~JsonSchemaType.Null;
                     Constrain(name, p);
                 }
-                if (parameter.HasDefaultValue) continue;
+                if (optional) continue;
                 schema.Required ??= new HashSet<string>();
                 schema.Required.Add(name);
             }

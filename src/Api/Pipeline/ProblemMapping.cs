@@ -80,8 +80,10 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
                 403 => "forbidden",
                 404 => "not-found",
                 405 => "method-not-allowed",
+                406 => "not-acceptable",
                 413 => "body-too-large",
                 415 => "unsupported-media-type",
+                429 => "too-many-requests",
                 _ => "error",
             };
             p.Extensions["rule"] = rule;

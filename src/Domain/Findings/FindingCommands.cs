@@ -2,8 +2,8 @@ using Funds.Domain.Common;
 
 namespace Funds.Domain.Findings;
 
-public sealed record RaiseFinding(FindingSource? Source, string? Description, Guid? ProjectId, string? Township, string? Village, DateOnly? Deadline, DateOnly? RaisedOn) : ICommand;
+public sealed record RaiseFinding(FindingSource? Source, string? Description, [Optional] Guid? ProjectId, [Optional] string? Township, [Optional] string? Village, DateOnly? Deadline, [Optional] DateOnly? RaisedOn) : ICommand;
 
 public sealed record ReportRectification(string? Measures, DateOnly? ReportedOn) : ICommand;
 
-public sealed record CloseFinding(string? Note, DateOnly? ClosedOn) : ICommand;
+public sealed record CloseFinding([Optional] string? Note, DateOnly? ClosedOn) : ICommand;

@@ -43,7 +43,7 @@ public sealed record AssignOperatingEntity(string? Name, string? CreditCode, Dat
 public sealed record DistributeIncome(
     string? Period, decimal? HouseholdAmount, int? HouseholdCount, decimal? CollectiveAmount, DateOnly? DistributedOn) : IProjectCommand;
 
-public sealed record RecordReview(ReviewOutcome? Outcome, string? Measure, DateOnly? ReviewedOn) : IProjectCommand;
+public sealed record RecordReview(ReviewOutcome? Outcome, [Optional] string? Measure, DateOnly? ReviewedOn) : IProjectCommand;
 
 /// <summary>A tranche paid for the project from one fund source. The payee defaults to the builder of
 /// record; another payee needs a reason.</summary>
