@@ -124,6 +124,7 @@ public static class FundsApi
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Complete);
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
         builder.Services.AddExceptionHandler<ProblemMapping>();
+        QuietLogs.Apply(builder);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ProjectionsHealthCheck>("projections")

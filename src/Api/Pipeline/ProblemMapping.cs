@@ -28,6 +28,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
         var problem = Map(exception);
         if (problem.Status >= 500)
             log.LogError(exception, "Unhandled failure on {Method} {Path}", http.Request.Method, http.Request.Path);
+        else if (problem.Extensions.TryGetValue("rule", out var rule) && rule is "concurrent-modification")
+            // Expected under load: another writer saved first; the client is told to read again and retry.
+            log.LogInformation("{Method} {Path} answered 409 concurrent-modification: {Reason}", http.Request.Method, http.Request.Path, exception.GetType().Name);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
             http.Response.Headers.RetryAfter = "5";
         if (env.IsDevelopment() && problem.Status >= 500)
