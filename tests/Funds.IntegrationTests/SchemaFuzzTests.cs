@@ -32,6 +32,8 @@ public class SchemaFuzzTests(FundsApp app) : IntegrationTest(app)
             seed: Environment.GetEnvironmentVariable("FUNDS_FUZZ_SEED"), print: c => c.ToString(), writeLine: s => TestContext.Current.TestOutputHelper?.WriteLine(s));
         var elapsed = DateTimeOffset.UtcNow - started;
         Assert.True(battery.Sent >= cases, $"sent {battery.Sent}");
+        if (Environment.GetEnvironmentVariable("FUNDS_FUZZ_STATS") is { Length: > 0 } stats)
+            File.WriteAllText(stats, $"{elapsed} ({battery.SendTime} in requests), {battery.Accepted} accepted; {string.Join(", ", battery.Statuses.OrderBy(k => k.Key).Select(k => $"{k.Key}×{k.Value}"))}");
         Assert.True(battery.Accepted > 0, "no generated request was accepted: the generator never got past validation");
         TestContext.Current.TestOutputHelper?.WriteLine($"fuzz: {battery.Sent} requests, {battery.Accepted} accepted, statuses {string.Join(", ", battery.Statuses.OrderBy(k => k.Key).Select(k => $"{k.Key}×{k.Value}"))} in {elapsed.TotalSeconds:0} s");
     }
@@ -70,6 +72,7 @@ public sealed class FuzzBattery : IAsyncDisposable
     public long Sent { get; private set; }
     public long Accepted { get; private set; }
     public Dictionary<int, int> Statuses { get; } = [];
+    public TimeSpan SendTime { get; private set; }
 
     private FuzzBattery(HttpClient client, NpgsqlConnection db, FuzzWorld world) => (_client, _db, _world) = (client, db, world);
 
@@ -101,11 +104,14 @@ public sealed class FuzzBattery : IAsyncDisposable
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(c.Body));
             if (c.ContentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", c.ContentType);
         }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var response = await _client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var status = (int)response.StatusCode;
+        SendTime += watch.Elapsed;
         var before = _counts;
         _counts = await CountAsync();
+
         Sent++;
         Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
 
