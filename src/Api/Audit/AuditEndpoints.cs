@@ -52,7 +52,7 @@ public static class AuditEndpoints
         => Stream(id, store, session.TenantId, http, GetFundSourceEndpoint.NotFound(id));
 
     /// <summary>Verifies every stream's hash chain in the county (also: <c>dotnet run --project src/Api -- verify-integrity</c>).</summary>
-    [WolverineGet("/api/audit/integrity", OperationId = "VerifyAllIntegrity")]
+    [WolverineGet("/api/audit/integrity", OperationId = "VerifyAllIntegrity"), Expensive]
     [Allow(Reads.History)]
     public static Task<IntegrityReport> AllIntegrity(IDocumentStore store, IQuerySession session, HttpContext http)
         => EventChain.VerifyAllAsync(store, session.TenantId, http.RequestAborted);
@@ -62,7 +62,7 @@ public static class AuditEndpoints
     /// the county and the time, signed (ECDSA P-256) with a key the database never sees. Keep it outside the system; later,
     /// an export checked against it with tools/Funds.Verify proves nothing up to its sequence was altered or removed.
     /// 422 <c>digest-signing-not-configured</c> when the server has no signing key.</summary>
-    [WolverineGet("/api/audit/digest", OperationId = "GetDigest")]
+    [WolverineGet("/api/audit/digest", OperationId = "GetDigest"), Expensive]
     [Allow(Reads.History)]
     public static Task<SignedDigest> GetDigest(IDocumentStore store, DigestSigner signer, IQuerySession session, TimeProvider clock, HttpContext http,
         long? upToSequence = null)
@@ -83,7 +83,7 @@ public static class AuditEndpoints
     }
 
     /// <summary>Checks the store against a digest kept earlier: recomputes the root up to its sequence.</summary>
-    [WolverinePost("/api/audit/digest/verify", OperationId = "VerifyDigest")]
+    [WolverinePost("/api/audit/digest/verify", OperationId = "VerifyDigest"), Expensive]
     [Allow(Reads.History)]
     public static async Task<DigestVerdict> VerifyDigest(DigestCheck body, IDocumentStore store, IQuerySession session, TimeProvider clock, HttpContext http)
     {

@@ -125,6 +125,7 @@ public static class FundsApi
         builder.Services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         QuietLogs.Apply(builder);
+        RateLimits.Add(builder);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ProjectionsHealthCheck>("projections")
@@ -152,6 +153,7 @@ public static class FundsApi
             });
         }
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseQueryBounds();
         app.MapGet("/", () => Results.Redirect(openApi ? "/swagger" : "/health")).ExcludeFromDescription().AllowAnonymous();
@@ -166,6 +168,7 @@ public static class FundsApi
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<CommandPolicy>();
             o.AddPolicy<QueryBounds.Policy>();
+            o.AddPolicy<RateLimits.Policy>();
         });
     }
 }

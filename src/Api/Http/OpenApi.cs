@@ -87,6 +87,7 @@ public static class OpenApi
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
             }
+            if (path.StartsWith("api/")) Add(429, "This caller is over its rate or concurrency limit (`rate-limited`); retry after the Retry-After delay.", problem);
             Add(503, "The database is unreachable; nothing was saved. Retry after the Retry-After delay.", problem);
         }
     }
