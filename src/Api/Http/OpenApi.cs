@@ -57,6 +57,13 @@ public static class OpenApi
                 });
             }
 
+            // A command without a record id creates one (CommandSteps.AnswerCreated): 201 with Location, not 200.
+            if (method == "POST" && !path.Contains('{') && context.ApiDescription.ParameterDescriptions.Any(p => p.Type is { } t && Permissions.Commands.ContainsKey(t))
+                && operation.Responses.Remove("200", out var created))
+            {
+                created.Description = "Created; the Location header names the new record and ETag its version.";
+                operation.Responses["201"] = created;
+            }
             Add(400, "Invalid request: field errors (`errors`) or malformed input.", validation);
             if (!path.StartsWith("api/dev/"))
             {

@@ -19,6 +19,10 @@ public static class OpenApiContract
     {
         o.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
         o.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
+        // A nullable record (approval, builder, settlement …) is said to be nullable, not just a bare $ref, so that a
+        // generated client accepts null; non-nullable reference types are non-nullable.
+        o.UseAllOfToExtendReferenceSchemas();
+        o.SupportNonNullableReferenceTypes();
         o.SchemaFilter<RequiredCommandFields>();
         o.OperationFilter<Roles>();
     }

@@ -17,6 +17,7 @@ public sealed class OpenApiOperations(JsonObject document)
     public JsonObject Resolve(JsonNode schema)
     {
         var s = schema.AsObject();
+        if (s["allOf"] is JsonArray { Count: 1 } wrapped) return Resolve(wrapped[0]!);
         return s["$ref"] is { } r ? Resolve(document["components"]!["schemas"]![((string)r!).Split('/')[^1]]!) : s;
     }
 
