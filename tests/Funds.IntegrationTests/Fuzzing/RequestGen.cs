@@ -57,8 +57,11 @@ public sealed class RequestGen(OpenApiOperations doc, FuzzWorld world)
         var values = All(parameters);
         var body = op.Method == "POST" ? Body(op.Body) : Gen.Frequency((9, Gen.Const<(string?, string?)>((null, null))), (1, Body(op.Body)));
         var csv = Gen.Frequency((4, Gen.Const(false)), (1, Gen.Const(true)));
+        var key = Gen.Frequency((4, Gen.Const((string?)null)), (1, Gen.Int[0, 30].Select(i => (string?)("fuzz-" + i))), (1, Gen.OneOf<string?>("", " ", "键-𠀀", new string('k', 500))));
+        var ifMatch = Gen.Frequency((6, Gen.Const((string?)null)), (1, Gen.OneOf<string?>("\"1\"", "\"2\"", "\"5\"", "*", "W/\"1\"", "garbage", "\"-1\"", "\"99999999999999999999\"")));
+        var headers = Gen.Select(csv, key, ifMatch, Gen.Int[0, 40], (c, k, m, u) => (Csv: c, Key: k, IfMatch: m, Broken: u == 0));
 
-        return Gen.Select(caller, values, body, csv, (who, ps, b, asCsv) =>
+        return Gen.Select(caller, values, body, headers, (who, ps, b, h) =>
         {
             var path = op.Route;
             var query = new List<string>();
@@ -68,7 +71,11 @@ public sealed class RequestGen(OpenApiOperations doc, FuzzWorld world)
                 else if (v is not null) query.Add(p.Name + "=" + Uri.EscapeDataString(v));
             }
             var url = query.Count == 0 ? path : path + "?" + string.Join('&', query);
-            return new FuzzCase(op.Method, op.Route, url, who, b.Item1, b.Item2) { Csv = asCsv };
+            return new FuzzCase(op.Method, op.Route, url, who, b.Item1, b.Item2)
+            {
+                Csv = h.Csv, BrokenUtf8 = h.Broken && b.Item2 is { Length: > 2 },
+                IdempotencyKey = op.Method == "POST" ? h.Key : null, IfMatch = op.Method == "POST" ? h.IfMatch : null,
+            };
         });
     }
 
