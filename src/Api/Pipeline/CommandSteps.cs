@@ -3,7 +3,7 @@ using Funds.Api.Hosting;
 namespace Funds.Api.Pipeline;
 
 /// <summary>The steps every command goes through around its pure decision, in this order (placed by
-/// <see cref="CommandPolicy"/>): a body is required; the decision context is taken from the token, the
+/// <see cref="CommandPolicy"/>): the request says it is JSON; one JSON object is required as its body; the decision context is taken from the token, the
 /// clock and the county's policy; the aggregate is loaded and locked (Wolverine); the caller's role and
 /// scope are checked against the permissions table; an answered Idempotency-Key is replayed; If-Match is
 /// checked; the endpoint decides; the answer (ETag, 201 Location) and its idempotency record are stored
