@@ -8,7 +8,7 @@ namespace Funds.Api.Admin;
 /// projections of a database are rebuilt side by side, each by its own shard.</summary>
 public static class Rebuild
 {
-    [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildProjections"), Wolverine.Http.NotTenanted]
+    [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildProjections"), Wolverine.Http.NotTenanted, Expensive]
     [Allow(Reads.Operations)]
     public static Task<RebuildResult> Post(IDocumentStore store, IProjectionCoordinator coordinator, HttpContext http)
         => RunAsync(store, coordinator, http.RequestAborted);

@@ -14,7 +14,7 @@ namespace Funds.Api.Admin;
 /// in that snapshot, so writes going on meanwhile cannot produce false differences.</summary>
 public static class Reconciliation
 {
-    [WolverinePost("/api/admin/reconciliation", OperationId = "Reconcile")]
+    [WolverinePost("/api/admin/reconciliation", OperationId = "Reconcile"), Expensive]
     [Allow(Reads.Operations)]
     public static async Task<ReconciliationResult> Post(IDocumentStore store, IQuerySession session, HttpContext http)
     {

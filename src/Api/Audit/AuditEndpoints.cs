@@ -29,8 +29,9 @@ public static class AuditEndpoints
     {
         History.Paging(page, pageSize);
         IQueryable<IEvent> query = session.Events.QueryAllRawEvents();
-        if (from is { } f) query = query.Where(e => e.Timestamp >= f);
-        if (to is { } t) query = query.Where(e => e.Timestamp <= t);
+        // PostgreSQL's timestamptz takes UTC only: 2019-07-01T08:00+08:00 is the same instant as 00:00Z.
+        if (from?.ToUniversalTime() is { } f) query = query.Where(e => e.Timestamp >= f);
+        if (to?.ToUniversalTime() is { } t) query = query.Where(e => e.Timestamp <= t);
         if (!string.IsNullOrWhiteSpace(actor)) query = query.Where(e => e.UserName == actor);
         if (!string.IsNullOrWhiteSpace(type)) query = query.Where(e => e.EventTypeName == type);
         var total = await query.LongCountAsync(http.RequestAborted);
@@ -51,7 +52,7 @@ public static class AuditEndpoints
         => Stream(id, store, session.TenantId, http, GetFundSourceEndpoint.NotFound(id));
 
     /// <summary>Verifies every stream's hash chain in the county (also: <c>dotnet run --project src/Api -- verify-integrity</c>).</summary>
-    [WolverineGet("/api/audit/integrity", OperationId = "VerifyAllIntegrity")]
+    [WolverineGet("/api/audit/integrity", OperationId = "VerifyAllIntegrity"), Expensive]
     [Allow(Reads.History)]
     public static Task<IntegrityReport> AllIntegrity(IDocumentStore store, IQuerySession session, HttpContext http)
         => EventChain.VerifyAllAsync(store, session.TenantId, http.RequestAborted);
@@ -61,7 +62,7 @@ public static class AuditEndpoints
     /// the county and the time, signed (ECDSA P-256) with a key the database never sees. Keep it outside the system; later,
     /// an export checked against it with tools/Funds.Verify proves nothing up to its sequence was altered or removed.
     /// 422 <c>digest-signing-not-configured</c> when the server has no signing key.</summary>
-    [WolverineGet("/api/audit/digest", OperationId = "GetDigest")]
+    [WolverineGet("/api/audit/digest", OperationId = "GetDigest"), Expensive]
     [Allow(Reads.History)]
     public static Task<SignedDigest> GetDigest(IDocumentStore store, DigestSigner signer, IQuerySession session, TimeProvider clock, HttpContext http,
         long? upToSequence = null)
@@ -82,7 +83,7 @@ public static class AuditEndpoints
     }
 
     /// <summary>Checks the store against a digest kept earlier: recomputes the root up to its sequence.</summary>
-    [WolverinePost("/api/audit/digest/verify", OperationId = "VerifyDigest")]
+    [WolverinePost("/api/audit/digest/verify", OperationId = "VerifyDigest"), Expensive]
     [Allow(Reads.History)]
     public static async Task<DigestVerdict> VerifyDigest(DigestCheck body, IDocumentStore store, IQuerySession session, TimeProvider clock, HttpContext http)
     {

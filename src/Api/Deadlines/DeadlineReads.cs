@@ -12,7 +12,7 @@ public static class DeadlineReads
     /// days late / overdue / left. asOf = the business date (default: today, or knownAt's date); knownAt = a recorded
     /// time: only facts recorded by then count (what the system knew then). Filters: township, village, category,
     /// status. Ordered by days overdue, then due date. Paged; <c>Accept: text/csv</c> for the whole board as CSV.</summary>
-    [WolverineGet("/api/deadlines", OperationId = "GetDeadlineBoard")]
+    [WolverineGet("/api/deadlines", OperationId = "GetDeadlineBoard"), Expensive]
     [Allow(Reads.Deadlines)]
     [ProducesResponseType<DeadlineBoardPage>(StatusCodes.Status200OK)]
     [Produces("application/json", "text/csv")]
@@ -34,7 +34,7 @@ public static class DeadlineReads
 
     /// <summary>Counts of deadlines by township and status for a business date (and optionally as known at a
     /// recorded time), with the twenty most overdue. <c>Accept: text/csv</c> gives the counts as CSV.</summary>
-    [WolverineGet("/api/deadlines/summary", OperationId = "GetDeadlineSummary")]
+    [WolverineGet("/api/deadlines/summary", OperationId = "GetDeadlineSummary"), Expensive]
     [Allow(Reads.Deadlines)]
     [ProducesResponseType<DeadlineSummary>(StatusCodes.Status200OK)]
     [Produces("application/json", "text/csv")]

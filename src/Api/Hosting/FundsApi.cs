@@ -120,6 +120,8 @@ public static class FundsApi
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A key sent twice is ambiguous (which one did the client mean?): malformed JSON, not "the last one wins".
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -127,7 +129,10 @@ public static class FundsApi
             ProblemMapping.Complete(c);
             Telemetry.CommandTelemetry.Problem(c);
         });
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemWriter>();
         builder.Services.AddExceptionHandler<ProblemMapping>();
+        QuietLogs.Apply(builder);
+        RateLimits.Add(builder);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<ProjectionsHealthCheck>("projections")
@@ -157,8 +162,10 @@ public static class FundsApi
         }
         app.UseBoard();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCommandTelemetry();
+        app.UseQueryBounds();
         app.MapGet("/", () => Results.Redirect(openApi ? "/swagger" : "/health")).ExcludeFromDescription().AllowAnonymous();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapDevTokens();
@@ -170,6 +177,8 @@ public static class FundsApi
             o.TenantId.AssertExists();
             o.AddPolicy<AccessPolicy>();
             o.AddPolicy<CommandPolicy>();
+            o.AddPolicy<QueryBounds.Policy>();
+            o.AddPolicy<RateLimits.Policy>();
         });
     }
 }

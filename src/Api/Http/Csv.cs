@@ -4,6 +4,9 @@ namespace Funds.Api.Http;
 /// gives an .xlsx workbook from the same headers and rows (see <see cref="Export"/>).</summary>
 public static class Csv
 {
+    /// <summary>How many rows an export holds (CSV or workbook).</summary>
+    public const string RowsHeader = "X-Export-Rows";
+
     public static bool Wanted(HttpContext http) => Export.Wanted(http);
 
     public static IResult File(string fileName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)

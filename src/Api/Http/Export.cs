@@ -31,15 +31,36 @@ public static class Export
     private static bool Accepts(HttpContext http, string type)
         => http.Request.Headers.Accept.Any(a => a?.Contains(type, StringComparison.OrdinalIgnoreCase) == true);
 
+    /// <summary>Capped at <see cref="LimitOptions.CsvMaxRows"/> rows: a longer export is refused with 422
+    /// <c>export-too-large</c> before any of it is sent. CSV is written to the response as it is produced.</summary>
     private sealed class ExportResult(string fileName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) : IResult
     {
-        public Task ExecuteAsync(HttpContext http)
+        public async Task ExecuteAsync(HttpContext http)
         {
-            var xlsx = XlsxWanted(http) && !CsvWanted(http);
-            var result = xlsx
-                ? Results.File(Workbook.Write(headers, rows), XlsxType, Path.ChangeExtension(fileName, ".xlsx"))
-                : Results.File(CsvText.Write(headers, rows), "text/csv; charset=utf-8", fileName);
-            return result.ExecuteAsync(http);
+            var max = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<LimitOptions>>().Value.CsvMaxRows;
+            // Counted before the first byte is sent, so that a refusal can still be a problem.
+            var counted = rows as ICollection<IReadOnlyList<object?>> ?? rows.Take(max + 1).ToList();
+            if (counted.Count > max)
+            {
+                http.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = ProblemMapping.Rule(422, "export-too-large",
+                        $"An export has at most {max} rows; this one would have more. Narrow it with the route's filters (from, to, township, …)."),
+                });
+                return;
+            }
+            http.Response.Headers[Csv.RowsHeader] = counted.Count.ToString(CultureInfo.InvariantCulture);
+            if (XlsxWanted(http) && !CsvWanted(http))
+            {
+                await Results.File(Workbook.Write(headers, counted), XlsxType, Path.ChangeExtension(fileName, ".xlsx")).ExecuteAsync(http);
+                return;
+            }
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName }.ToString();
+            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024);
+            await CsvText.WriteAsync(writer, headers, counted);
         }
     }
 
@@ -47,13 +68,11 @@ public static class Export
     /// that would start a formula (= + - @) prefixed with an apostrophe.</summary>
     internal static class CsvText
     {
-        public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+        public static async Task WriteAsync(TextWriter writer, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
         {
-            var text = new StringBuilder();
-            text.AppendJoin(',', headers.Select(Text)).Append("\r\n");
+            await writer.WriteAsync(string.Join(',', headers.Select(Text)) + "\r\n");
             foreach (var row in rows)
-                text.AppendJoin(',', row.Select(Cell)).Append("\r\n");
-            return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+                await writer.WriteAsync(string.Join(',', row.Select(Cell)) + "\r\n");
         }
 
         private static string Cell(object? value) => value switch

@@ -16,12 +16,15 @@ public static class OpenApi
                 Title = "Funds API",
                 Version = "v1",
                 Description = "Poverty-alleviation projects and the money that pays for them, as events. " +
-                              "Errors are RFC 9457 problem responses with a stable `rule` code.",
+                              "Errors are RFC 9457 problem responses with a stable `rule` code. " + OpenApiContract.MoneyDescription +
+                              " Dates are `format: date` (yyyy-MM-dd), times `format: date-time` (ISO 8601 with offset). " +
+                              "Each caller is rate-limited: 429 with Retry-After when over its limit (docs/limits.md).",
             });
             var xml = Path.Combine(AppContext.BaseDirectory, "Funds.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.OperationFilter<ProblemResponses>();
             o.OperationFilter<ExportTypes>();
+            OpenApiContract.Apply(o);
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -55,6 +58,13 @@ public static class OpenApi
                 });
             }
 
+            // A command without a record id creates one (CommandSteps.AnswerCreated): 201 with Location, not 200.
+            if (method == "POST" && !path.Contains('{') && context.ApiDescription.ParameterDescriptions.Any(p => p.Type is { } t && Permissions.Commands.ContainsKey(t))
+                && operation.Responses.Remove("200", out var created))
+            {
+                created.Description = "Created; the Location header names the new record and ETag its version.";
+                operation.Responses["201"] = created;
+            }
             Add(400, "Invalid request: field errors (`errors`) or malformed input.", validation);
             if (!path.StartsWith("api/dev/"))
             {
@@ -85,6 +95,7 @@ public static class OpenApi
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
             }
+            if (path.StartsWith("api/")) Add(429, "This caller is over its rate or concurrency limit (`rate-limited`); retry after the Retry-After delay.", problem);
             Add(503, "The database is unreachable; nothing was saved. Retry after the Retry-After delay.", problem);
         }
     }

@@ -18,7 +18,10 @@ public sealed class CommandPolicy : IHttpPolicy
             var aggregate = chain.Method.Method.GetParameters()
                 .FirstOrDefault(p => p.GetCustomAttribute<WriteAggregateAttribute>() is not null)?.ParameterType;
 
-            var afterBody = chain.Middleware.FindIndex(f => f.GetType().Name.Contains("ReadJsonBody")) + 1;
+            var body = chain.Middleware.FindIndex(f => f.GetType().Name.Contains("ReadJsonBody"));
+            if (body < 0) throw new InvalidOperationException($"{chain.Method} is a command endpoint that reads no JSON body");
+            chain.Middleware.Insert(body, Call(nameof(CommandSteps.JsonContent)));
+            var afterBody = body + 2;
             chain.Middleware.Insert(afterBody, Call(nameof(CommandSteps.BodyRequired), command));
             chain.Middleware.Insert(afterBody + 1, Call(nameof(CommandSteps.Decision), command));
             chain.Middleware.Insert(afterBody + 2, Call(nameof(CommandSteps.Stamp)));

@@ -3,13 +3,21 @@ using Funds.Api.Hosting;
 namespace Funds.Api.Pipeline;
 
 /// <summary>The steps every command goes through around its pure decision, in this order (placed by
-/// <see cref="CommandPolicy"/>): a body is required; the decision context is taken from the token, the
+/// <see cref="CommandPolicy"/>): the request says it is JSON; one JSON object is required as its body; the decision context is taken from the token, the
 /// clock and the county's policy; the aggregate is loaded and locked (Wolverine); the caller's role and
 /// scope are checked against the permissions table; an answered Idempotency-Key is replayed; If-Match is
 /// checked; the endpoint decides; the answer (ETag, 201 Location) and its idempotency record are stored
 /// with the events in one transaction.</summary>
 public static class CommandSteps
 {
+    /// <summary>Before the body is read: a command is sent as JSON (<c>application/json</c> or a <c>+json</c> type),
+    /// never without a content type.</summary>
+    public static void JsonContent(HttpContext http)
+    {
+        if (!http.Request.HasJsonContentType())
+            throw new UnsupportedMediaType($"A command is sent with Content-Type: application/json (this request said {(string.IsNullOrEmpty(http.Request.ContentType) ? "none" : http.Request.ContentType)}).");
+    }
+
     public static void BodyRequired<TCommand>(TCommand? command)
     {
         if (command is null)

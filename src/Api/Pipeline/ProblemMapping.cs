@@ -28,6 +28,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
         var problem = Map(exception);
         if (problem.Status >= 500)
             log.LogError(exception, "Unhandled failure on {Method} {Path}", http.Request.Method, http.Request.Path);
+        else if (problem.Extensions.TryGetValue("rule", out var rule) && rule is "concurrent-modification")
+            // Expected under load: another writer saved first; the client is told to read again and retry.
+            log.LogInformation("{Method} {Path} answered 409 concurrent-modification: {Reason}", http.Request.Method, http.Request.Path, exception.GetType().Name);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
             http.Response.Headers.RetryAfter = "5";
         if (env.IsDevelopment() && problem.Status >= 500)
@@ -48,6 +51,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
             _ => 422,
         }, e.Rule, e.Message),
         PreconditionFailed e => Rule(412, "stale-version", e.Message),
+        UnsupportedMediaType e => Rule(415, "unsupported-media-type", e.Message),
         _ when exception.Find<DocumentAlreadyExistsException>() is { DocType: var type, Id: var id } && type == typeof(UniqueKey)
             => Map(UniqueKey.AlreadyUsed(id.ToString()!)),
         _ when exception.Find<ExistingStreamIdCollisionException>() is not null => Rule(409, "concurrent-modification",
@@ -81,8 +85,10 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
                 403 => "forbidden",
                 404 => "not-found",
                 405 => "method-not-allowed",
+                406 => "not-acceptable",
                 413 => "body-too-large",
                 415 => "unsupported-media-type",
+                429 => "too-many-requests",
                 _ => "error",
             };
             p.Extensions["rule"] = rule;
@@ -126,7 +132,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
         [409] = "Conflict with the current state",
         [412] = "Precondition failed",
         [413] = "Payload too large",
+        [415] = "Unsupported media type",
         [422] = "Business rule violated",
+        [429] = "Too many requests",
         [500] = "Internal error",
         [503] = "Service unavailable",
     };

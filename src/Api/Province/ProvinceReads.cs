@@ -9,7 +9,7 @@ namespace Funds.Api.Province;
 public static class ProvinceReads
 {
     /// <summary>Money per county of the province: received, allocated and disbursed, from each county's own records.</summary>
-    [WolverineGet("/api/province/reports/funds", OperationId = "GetProvinceFundsReport"), NotTenanted]
+    [WolverineGet("/api/province/reports/funds", OperationId = "GetProvinceFundsReport"), NotTenanted, Expensive]
     [Allow(Reads.Province)]
     public static async Task<ProvinceFunds> Funds(HttpContext http, IDocumentStore store, Counties counties, int? fiscalYear = null)
     {
@@ -34,7 +34,7 @@ public static class ProvinceReads
     }
 
     /// <summary>Deadline counts per county of the province, as of a business date and optionally as known at a recorded time.</summary>
-    [WolverineGet("/api/province/deadlines/summary", OperationId = "GetProvinceDeadlineSummary"), NotTenanted]
+    [WolverineGet("/api/province/deadlines/summary", OperationId = "GetProvinceDeadlineSummary"), NotTenanted, Expensive]
     [Allow(Reads.Province)]
     public static async Task<ProvinceDeadlines> Deadlines(HttpContext http, IDocumentStore store, Counties counties, DeadlinePolicy policy, TimeProvider clock,
         DateOnly? asOf = null, DateTimeOffset? knownAt = null)

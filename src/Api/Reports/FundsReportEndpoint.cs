@@ -20,7 +20,7 @@ public static class FundsReportEndpoint
     /// <summary>Roll-up of allocations (net of reductions) and disbursements, grouped by township,
     /// village, category, source, sourceKind, year (of the business date) or planYear. Filters:
     /// business-date range, township, fund source, year. Paged; <c>Accept: text/csv</c> for CSV.</summary>
-    [WolverineGet("/api/reports/funds", OperationId = "GetFundsReport")]
+    [WolverineGet("/api/reports/funds", OperationId = "GetFundsReport"), Expensive]
     [Allow(Reads.Reports)]
     [ProducesResponseType<FundsReport>(StatusCodes.Status200OK)]
     [Produces("application/json", "text/csv")]

@@ -11,7 +11,7 @@ public static class SlowMoneyEndpoint
     /// payment (or to asOf if still unpaid), slowest first; and allocations with money left that saw no disbursement
     /// for more than idleDays (default: the county's policy, 90). asOf defaults to today. <c>Accept: text/csv</c>
     /// gives the sign-off list as CSV.</summary>
-    [WolverineGet("/api/reports/slow-money", OperationId = "GetSlowMoneyReport")]
+    [WolverineGet("/api/reports/slow-money", OperationId = "GetSlowMoneyReport"), Expensive]
     [Allow(Reads.Reports)]
     [ProducesResponseType<SlowMoneyReport>(StatusCodes.Status200OK)]
     [Produces("application/json", "text/csv")]

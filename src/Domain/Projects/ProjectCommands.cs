@@ -55,7 +55,7 @@ public sealed record LinkHousehold(Guid? HouseholdId, LinkKind? Kind, decimal? E
 
 public sealed record EndBenefitLink(Guid? LinkId, string? Reason, DateOnly? EndedOn) : Command;
 
-public sealed record RecordReview(ReviewOutcome? Outcome, string? Measure, DateOnly? ReviewedOn) : Command, IProjectCommand;
+public sealed record RecordReview(ReviewOutcome? Outcome, [Optional] string? Measure, DateOnly? ReviewedOn) : Command, IProjectCommand;
 
 /// <summary>A tranche paid for the project from one fund source. The payee defaults to the builder of
 /// record; another payee needs a reason.</summary>

@@ -25,6 +25,9 @@ public sealed class FundsApp : IAsyncLifetime
     public TestClock Clock { get; } = new(new DateTimeOffset(2020, 1, 15, 10, 0, 0, TimeSpan.FromHours(8)));
 
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>What the host logged (every level the host's filters let through).</summary>
+    public LogCapture Logs { get; } = new();
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
     public string ConnectionString => _db!.ConnectionString;
 
@@ -71,6 +74,7 @@ public sealed class FundsApp : IAsyncLifetime
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Clock);
                 services.RunWolverineInSoloMode();
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             });
         });
     }
