@@ -98,7 +98,7 @@ public sealed class FuzzBattery : IAsyncDisposable
     public async Task Check(FuzzCase c)
     {
         var request = new HttpRequestMessage(new HttpMethod(c.Method), c.Url);
-        if (c.Caller != "none") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _world.Tokens[c.Caller]);
+        if (c.Caller is not ("none" or "anonymous")) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _world.Tokens[c.Caller]);
         if (c.Csv) request.Headers.Accept.ParseAdd("text/csv");
         if (c.IdempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", c.IdempotencyKey);
         if (c.IfMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", c.IfMatch);
