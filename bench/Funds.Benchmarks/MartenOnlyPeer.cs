@@ -21,7 +21,7 @@ public static class MartenOnlyPeer
         var voucherInUse = await session.LoadAsync<UniqueKey>(UniqueKey.Voucher(voucher)) is not null;
         var command = new DisburseFunds(sourceId, 1.00m, DisbursementKind.Progress, voucher, new DateOnly(2019, 4, 1));
         var paid = ProjectDecider.Disburse(Guid.CreateVersion7(), command, stream.Aggregate!, source?.ForPayment(projectId), voucherInUse,
-            new DecisionContext(Finance, DateTimeOffset.UtcNow, CountyPolicy.Default));
+            new DecisionContext(Finance, DateTimeOffset.UtcNow, CountyPolicy.Default with { LateEntryDays = 0 }));
         stream.AppendOne(paid);
         session.Insert(UniqueKey.For(UniqueKey.Voucher(paid.VoucherNo), paid.DisbursementId));
         await session.SaveChangesAsync();
