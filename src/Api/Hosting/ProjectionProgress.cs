@@ -17,6 +17,26 @@ public static class ProjectionProgress
         return progress;
     }
 
+    /// <summary>Every database's high-water mark and how far behind it each shard this code runs is (database name
+    /// null when the deployment has one database).</summary>
+    public static async Task<IReadOnlyList<(string? Database, long HighWater, IReadOnlyList<(string Shard, long Lag)> Shards)>> LagsAsync(
+        IDocumentStore store, CancellationToken ct)
+    {
+        var databases = await store.Storage.AllDatabases();
+        var current = CurrentShards(store);
+        var lags = new List<(string?, long, IReadOnlyList<(string, long)>)>();
+        foreach (var database in databases)
+        {
+            await using var conn = database.CreateConnection();
+            await conn.OpenAsync(ct);
+            var progress = await ReadAsync(store, conn, ct);
+            var highWater = progress.GetValueOrDefault("HighWaterMark");
+            lags.Add((databases.Count == 1 ? null : database.Name(), highWater,
+                progress.Where(p => current.Contains(p.Key)).Select(p => (p.Key, highWater - p.Value)).ToList()));
+        }
+        return lags;
+    }
+
     /// <summary>The shards this code runs (a versioned projection's shard names its version, "…FundMovementProjection:V2:All"):
     /// progress rows of other versions belong to a deployment beside or before this one.</summary>
     public static IReadOnlySet<string> CurrentShards(IDocumentStore store)

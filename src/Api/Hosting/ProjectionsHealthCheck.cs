@@ -17,19 +17,13 @@ public sealed class ProjectionsHealthCheck(IDocumentStore store) : IHealthCheck
         {
             var data = new Dictionary<string, object>();
             long worst = 0;
-            var databases = await store.Storage.AllDatabases();
-            var current = ProjectionProgress.CurrentShards(store);
-            foreach (var database in databases)
+            foreach (var (database, highWater, shards) in await ProjectionProgress.LagsAsync(store, ct))
             {
-                await using var conn = database.CreateConnection();
-                await conn.OpenAsync(ct);
-                var progress = await ProjectionProgress.ReadAsync(store, conn, ct);
-                var highWater = progress.GetValueOrDefault("HighWaterMark");
-                var prefix = databases.Count == 1 ? "" : database.Name() + ":";
-                foreach (var (shard, seq) in progress.Where(p => current.Contains(p.Key)))
+                var prefix = database is null ? "" : database + ":";
+                foreach (var (shard, lag) in shards)
                 {
-                    data[prefix + shard] = highWater - seq;
-                    worst = Math.Max(worst, highWater - seq);
+                    data[prefix + shard] = lag;
+                    worst = Math.Max(worst, lag);
                 }
                 data[prefix + "highWaterMark"] = highWater;
             }

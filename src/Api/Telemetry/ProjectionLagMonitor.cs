@@ -30,19 +30,11 @@ public sealed class ProjectionLagMonitor(IDocumentStore store, IConfiguration co
     public static async Task<IReadOnlyList<Measurement<long>>> SampleAsync(IDocumentStore store, CancellationToken ct)
     {
         var sample = new List<Measurement<long>>();
-        var databases = await store.Storage.AllDatabases();
-        var current = ProjectionProgress.CurrentShards(store);
-        foreach (var database in databases)
-        {
-            await using var conn = database.CreateConnection();
-            await conn.OpenAsync(ct);
-            var progress = await ProjectionProgress.ReadAsync(store, conn, ct);
-            var highWater = progress.GetValueOrDefault("HighWaterMark");
-            foreach (var (shard, seq) in progress.Where(p => current.Contains(p.Key)))
-                sample.Add(databases.Count == 1
-                    ? new(highWater - seq, new KeyValuePair<string, object?>("projection", shard[..^4]))
-                    : new(highWater - seq, new("projection", shard[..^4]), new("database", database.Name())));
-        }
+        foreach (var (database, _, shards) in await ProjectionProgress.LagsAsync(store, ct))
+        foreach (var (shard, lag) in shards)
+            sample.Add(database is null
+                ? new(lag, new KeyValuePair<string, object?>("projection", shard[..^4]))
+                : new(lag, new("projection", shard[..^4]), new("database", database)));
         return sample;
     }
 }
