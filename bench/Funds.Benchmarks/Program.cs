@@ -119,7 +119,7 @@ if (args.Contains("--rebuild-only"))
 }
 
 // The API as a separate process on the same database.
-using var api = new ApiProcess(pg.ConnectionString, new Dictionary<string, string>
+using var api = new ApiProcess(pg.ConnectionString + Environment.GetEnvironmentVariable("FUNDS_BENCH_CONNECTION_SUFFIX"), new Dictionary<string, string>
 {
     ["Funds__Deadlines__Escalate"] = "false",
     // The benchmark is one caller sending as fast as it can: measure the server, not the per-caller limits.

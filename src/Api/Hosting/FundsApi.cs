@@ -101,7 +101,7 @@ public static class FundsApi
         if (!applicationRole) marten.ApplyAllDatabaseChangesOnStartup();
         marten.IntegrateWithWolverine(w =>
             {
-                w.MainDatabaseConnectionString = connectionString;
+                w.MainDatabaseConnectionString = FundsStore.Tuned(connectionString);
                 w.UseWolverineManagedEventSubscriptionDistribution = runAgents;
             });
 

@@ -15,12 +15,13 @@ public static class FundsStore
 
     public static void Configure(StoreOptions opts, string connectionString, TenancyOptions tenancy, string schema = Schema)
     {
+        connectionString = Tuned(connectionString);
         if (tenancy.Mode == TenancyMode.DatabasePerCounty)
         {
             if (tenancy.Counties.All(c => !string.IsNullOrWhiteSpace(c.ConnectionString)))
                 opts.MultiTenantedDatabases(x =>
                 {
-                    foreach (var county in tenancy.Counties) x.AddSingleTenantDatabase(county.ConnectionString!, county.Code);
+                    foreach (var county in tenancy.Counties) x.AddSingleTenantDatabase(Tuned(county.ConnectionString!), county.Code);
                 });
             else
                 opts.MultiTenantedWithSingleServer(connectionString, t =>
@@ -46,6 +47,21 @@ public static class FundsStore
         opts.Schema.For<UniqueKey>().Identity(x => x.Id);
         FundsProjections.Register(opts);
         Funds.Projections.Evolution.EventVersions.Register(opts);
+    }
+
+    /// <summary>Npgsql prepares the statements a connection sends again and again. Without it a pooled connection is
+    /// reset with DISCARD ALL, which also drops the plans PostgreSQL cached for Marten's and the hash chain's PL/pgSQL
+    /// functions, so every command planned them again: that was half a payment's database time (docs/benchmarks.md).
+    /// A connection string that sets <c>Max Auto Prepare</c> itself keeps its value.</summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>The database a county gets on the configured server when it names none of its own.</summary>
