@@ -29,4 +29,13 @@ public class ConfigurationTests
         Assert.True(rule.AppliesTo(2020, "road"));
         Assert.False(rule.AppliesTo(2020, "workshop"));
     }
+
+    [Fact]
+    public void store_connections_prepare_statements_unless_the_connection_string_says_otherwise()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(Funds.Api.Hosting.FundsStore.Tuned("Host=db;Username=funds_app;Database=funds"));
+        Assert.Equal((64, 2), (tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages));
+        var kept = new Npgsql.NpgsqlConnectionStringBuilder(Funds.Api.Hosting.FundsStore.Tuned("Host=db;Database=funds;Max Auto Prepare=0"));
+        Assert.Equal(0, kept.MaxAutoPrepare);
+    }
 }

@@ -55,13 +55,10 @@ public static class FundsStore
     /// A connection string that sets <c>Max Auto Prepare</c> itself keeps its value.</summary>
     public static string Tuned(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
-        return builder.ConnectionString;
+        // The plain builder holds only the keys the string names (Npgsql's own answers for every key it knows).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>The database a county gets on the configured server when it names none of its own.</summary>
