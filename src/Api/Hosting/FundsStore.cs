@@ -49,16 +49,18 @@ public static class FundsStore
         Funds.Projections.Evolution.EventVersions.Register(opts);
     }
 
-    /// <summary>Npgsql prepares the statements a connection sends again and again. Without it a pooled connection is
-    /// reset with DISCARD ALL, which also drops the plans PostgreSQL cached for Marten's and the hash chain's PL/pgSQL
-    /// functions, so every command planned them again: that was half a payment's database time (docs/benchmarks.md).
-    /// A connection string that sets <c>Max Auto Prepare</c> itself keeps its value.</summary>
+    /// <summary>Pooled connections are not reset with DISCARD ALL on their way back to the pool: DISCARD ALL also drops the
+    /// plans PostgreSQL cached for Marten's and the hash chain's PL/pgSQL functions, so every command planned them again,
+    /// which was half a payment's database time (docs/benchmarks.md). Funds keeps no session state on a connection
+    /// (settings it changes are local to a transaction). Npgsql's automatic preparation did the same and more, but
+    /// failed under load here ("unexpected backend message DataRow"). A connection string that sets
+    /// <c>No Reset On Close</c> itself keeps its value.</summary>
     public static string Tuned(string connectionString)
     {
         // The plain builder holds only the keys the string names (Npgsql's own answers for every key it knows).
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
+        if (given.ContainsKey("No Reset On Close") || given.ContainsKey("NoResetOnClose")) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
     }
 
     /// <summary>The database a county gets on the configured server when it names none of its own.</summary>
