@@ -9,6 +9,7 @@ namespace Funds.Domain.Common;
 /// look like ordinary characters (full-width letters, Kangxi radicals: NFKC would change them).</summary>
 public static class PlaceNames
 {
+    /// <summary>The longest township or village name accepted: a field bound, not a business rule.</summary>
     public const int MaxLength = 50;
 
     public static string Normalize(string name) => name.Normalize(NormalizationForm.FormC).Trim();

@@ -9,6 +9,7 @@ namespace Funds.Domain.Projects;
 // benefits, and what each household received.
 public static partial class ProjectDecider
 {
+    /// <summary>A bound on one request's size (households in one distribution), not a business rule.</summary>
     public const int MaxRecipients = 5_000;
 
     /// <summary>Link a household of the project's township, on the register and poor (or exited, monitored) on the

@@ -6,6 +6,7 @@ namespace Funds.Domain.Projects;
 // Before approval (申报、筛选、论证、审批): screening, assessment, and who may approve (county policy).
 public static partial class ProjectDecider
 {
+    /// <summary>A bound on one request's size (planned funding lines of an assessment), not a business rule.</summary>
     public const int MaxPlannedFundingLines = 20;
 
     public static ProjectScreened Screen(ScreenProject c, Project s, DecisionContext ctx)
