@@ -60,7 +60,8 @@ Report("raw server-side bulk insert of event-sized rows", $"{serverBulk:0} rows/
 await Exec("drop table bench_raw");
 
 // The store, configured as the API configures it, plus the hash-chain trigger.
-var store = DocumentStore.For(o => FundsStore.Configure(o, pg.ConnectionString, new TenancyOptions { Counties = [new CountyOptions { Code = county, Name = "建始县" }] }));
+var tenancy = new TenancyOptions { Counties = [new CountyOptions { Code = county, Name = "建始县" }] };
+var store = DocumentStore.For(o => FundsStore.Configure(o, pg.ConnectionString, tenancy));
 await new Funds.Api.Audit.EventChainInstaller(store).StartAsync(CancellationToken.None);
 if (!chain) await Exec("drop trigger funds_chain_events on funds.mt_events");
 // For experiments: SQL run once the API has installed the schema (e.g. a variant of a function).
@@ -68,16 +69,19 @@ if (Environment.GetEnvironmentVariable("FUNDS_BENCH_SQL") is { Length: > 0 } exp
 
 // 3. Bulk import of many counties straight through Marten's COPY-based append.
 var counties = Math.Max(1, targetEvents / ScaleGenerator.EventsPerCounty);
+// Two batches in flight, each on its own connection: one is generated and serialized while the other is written.
 sw.Restart();
+var importCpu = Cpu();
 long imported = 0;
-for (var c = 0; c < counties; c += 10)
+await Parallel.ForEachAsync(Enumerable.Range(0, (counties + 9) / 10), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (b, ct) =>
 {
-    var batch = Enumerable.Range(c, Math.Min(10, counties - c)).SelectMany(n => ScaleGenerator.County(store, n)).ToList();
-    await store.BulkInsertEventsAsync(county, batch);
-    imported += batch.Sum(s => s.Events.Count);
-}
+    var batch = Enumerable.Range(b * 10, Math.Min(10, counties - b * 10)).SelectMany(n => ScaleGenerator.County(store, n)).ToList();
+    await store.BulkInsertEventsAsync(county, batch, cancellation: ct);
+    Interlocked.Add(ref imported, batch.Sum(s => s.Events.Count));
+});
 var importRate = imported / sw.Elapsed.TotalSeconds;
-Report(chain ? "bulk import (Marten COPY, with hash-chain trigger)" : "bulk import (Marten COPY, hash-chain trigger dropped)", $"{importRate:0} events/s", $"{imported:N0} events, {counties} counties, {sw.Elapsed.TotalSeconds:0.0} s");
+var importCpuAfter = Cpu();
+Report(chain ? "bulk import (Marten COPY, with hash-chain trigger)" : "bulk import (Marten COPY, hash-chain trigger dropped)", $"{importRate:0} events/s", $"{imported:N0} events, {counties} counties, {sw.Elapsed.TotalSeconds:0.0} s; CPU: this process {importCpuAfter.Self - importCpu.Self:0.0} s, PostgreSQL {importCpuAfter.Db - importCpu.Db:0.0} s");
 
 // The peer of a rebuild: every event read back through Marten and deserialized, nothing projected.
 sw.Restart();
@@ -105,15 +109,18 @@ using (var daemon = await store.BuildProjectionDaemonAsync())
 }
 Report("async projections catch-up (the money trail)", $"{imported / sw.Elapsed.TotalSeconds:0} events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
 
+if (args.Contains("--rebuild-only")) await Exec("create extension if not exists pg_stat_statements; select pg_stat_statements_reset()");
 sw.Restart();
-var rebuilt = await Funds.Api.Admin.Rebuild.RunAsync(store, null, CancellationToken.None);
+var rebuildCpu = Cpu();
+var rebuilt = await Funds.Api.Admin.Rebuild.RunAsync(store, new StoreConnection(pg.ConnectionString, tenancy), null, CancellationToken.None);
 var rebuildRate = imported / sw.Elapsed.TotalSeconds;
-Report($"full rebuild ({rebuilt.Projections.Count} projections)", $"{rebuildRate:0} store events/s", $"{sw.Elapsed.TotalSeconds:0.0} s");
-foreach (var (name, s) in rebuilt.SecondsPerProjection ?? new Dictionary<string, double>())
-    Report($"  rebuild of {name}", $"{imported / s:0} events/s", $"{s:0.0} s");
+var rebuildCpuAfter = Cpu();
+Report($"full rebuild ({rebuilt.Projections.Count} read models, one pass)", $"{rebuildRate:0} store events/s",
+    $"{sw.Elapsed.TotalSeconds:0.0} s; CPU: this process {rebuildCpuAfter.Self - rebuildCpu.Self:0.0} s, PostgreSQL {rebuildCpuAfter.Db - rebuildCpu.Db:0.0} s");
 
 if (args.Contains("--rebuild-only"))
 {
+    await TopStatementsAsync(imported, "store event");
     Console.WriteLine($"ratio full-rebuild-vs-event-read: {100 * rebuildRate / readRate:0} %");
     return 0;
 }
@@ -214,38 +221,24 @@ async Task<(double Rate, List<double> Sorted, int Errors)> Pay(Func<(string Proj
     var sorted = latencies.Order().ToList();
     return (sorted.Count / (double)secs, sorted, errors);
 }
+var warmup = Arg("--warmup", 10);
 if (Arg("--profile", 0) is var profileSeconds and > 0)
 {
     // A profile of the disbursement path: the statements PostgreSQL ran per command, while a CPU trace of the
     // API can be taken (dotnet-trace collect -p PID) during the same load.
-    await Pay(p => p.Source, 3);
+    await Pay(p => p.Source, warmup);
     await Exec("create extension if not exists pg_stat_statements");
-    await Pay(p => p.Source, 3, peerHttp, "/peer");
+    await Pay(p => p.Source, warmup, peerHttp, "/peer");
     await Exec("select pg_stat_statements_reset()");
     Console.WriteLine($"API process {api.ProcessId}: profiling for {profileSeconds} s");
-    var before = Cpu();
+    var before = Cpu(api.ProcessId);
     var (rate, _, _) = await Pay(p => p.Source, profileSeconds);
-    var after = Cpu();
+    var after = Cpu(api.ProcessId);
     var commands = rate * profileSeconds;
     Console.WriteLine($"{commands:0} disbursements, {rate:0}/s; CPU per command: API {1000 * (after.Api - before.Api) / commands:0.00} ms, " +
                       $"PostgreSQL {1000 * (after.Db - before.Db) / commands:0.00} ms, load generator {1000 * (after.Self - before.Self) / commands:0.00} ms");
     Console.WriteLine("statements per disbursement (Funds):");
-    await using var conn = new NpgsqlConnection(pg.ConnectionString);
-    await conn.OpenAsync();
-    await using var top = new NpgsqlCommand("""
-        select calls, total_exec_time + total_plan_time, left(regexp_replace(query, '\s+', ' ', 'g'), 110) from pg_stat_statements
-        where dbid = (select oid from pg_database where datname = current_database()) order by total_exec_time desc limit 25
-        """, conn);
-    await using var reader = await top.ExecuteReaderAsync();
-    double calls = 0, ms = 0;
-    var lines = new List<string>();
-    while (await reader.ReadAsync())
-    {
-        calls += reader.GetInt64(0); ms += reader.GetDouble(1);
-        lines.Add($"  {reader.GetInt64(0) / commands,6:0.00} calls {reader.GetDouble(1) / commands,7:0.000} ms  {reader.GetString(2)}");
-    }
-    lines.ForEach(Console.WriteLine);
-    Console.WriteLine($"  top statements: {calls / commands:0.0} calls, {ms / commands:0.00} ms of server time per command");
+    await TopStatementsAsync(commands, "command");
     var peerBefore = Cpu(peer.Id);
     var (peerRate2, _, _) = await Pay(p => p.Source, profileSeconds, peerHttp, "/peer");
     var peerAfter = Cpu(peer.Id);
@@ -255,31 +248,10 @@ if (Arg("--profile", 0) is var profileSeconds and > 0)
                       $"PostgreSQL {1000 * (peerAfter.Db - peerBefore.Db) / peerCommands:0.00} ms, load generator {1000 * (peerAfter.Self - peerBefore.Self) / peerCommands:0.00} ms");
     return 0;
 
-    // CPU seconds used so far by the API (or another process), the PostgreSQL cluster and this process, from /proc.
-    (double Api, double Db, double Self) Cpu(int? pid = null)
-    {
-        static double Of(int p)
-        {
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{p}/stat");
-                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                return (long.Parse(f[11]) + long.Parse(f[12])) / 100.0;
-            }
-            catch (IOException) { return 0; }
-        }
-        var postmaster = int.Parse(File.ReadLines(Path.Combine(pg.DataDirectory, "postmaster.pid")).First());
-        var db = Of(postmaster) + Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var n) ? n : 0)
-            .Where(n => n > 0 && File.Exists($"/proc/{n}/stat") && ParentOf(n) == postmaster).Sum(Of);
-        return (Of(pid ?? api.ProcessId!.Value), db, Of(Environment.ProcessId));
-
-        static int ParentOf(int p)
-        {
-            try { var stat = File.ReadAllText($"/proc/{p}/stat"); return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]); }
-            catch (IOException) { return 0; }
-        }
-    }
 }
+// Both servers are measured warm: runtime code generation, JIT tiering and connection pools settle first.
+await Pay(p => p.Source, warmup);
+await Pay(p => p.Source, warmup, peerHttp, "/peer");
 var (commandRate, own, ownErrors) = await Pay(p => p.Source, seconds * 2);
 Report("HTTP disbursement commands, 16 clients, own source each", $"{commandRate:0} commands/s, p50 {own[own.Count / 2]:0.0} ms, p99 {own[(int)(own.Count * 0.99)]:0.0} ms", $"{own.Count} acknowledged, {ownErrors} not");
 var (hotRate, hot, hotErrors) = await Pay(_ => sharedSource, seconds);
@@ -327,4 +299,48 @@ async Task Exec(string sql)
     await conn.OpenAsync();
     await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
     await cmd.ExecuteNonQueryAsync();
+}
+
+// CPU seconds used so far by the API (or another process), the PostgreSQL cluster and this process, from /proc.
+(double Api, double Db, double Self) Cpu(int? pid = null)
+{
+    static double Of(int p)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{p}/stat");
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(f[11]) + long.Parse(f[12])) / 100.0;
+        }
+        catch (IOException) { return 0; }
+    }
+    var postmaster = int.Parse(File.ReadLines(Path.Combine(pg.DataDirectory, "postmaster.pid")).First());
+    var db = Of(postmaster) + Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var n) ? n : 0)
+        .Where(n => n > 0 && File.Exists($"/proc/{n}/stat") && ParentOf(n) == postmaster).Sum(Of);
+    return (pid is { } p ? Of(p) : 0, db, Of(Environment.ProcessId));
+
+    static int ParentOf(int p)
+    {
+        try { var stat = File.ReadAllText($"/proc/{p}/stat"); return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]); }
+        catch (IOException) { return 0; }
+    }
+}
+
+// What PostgreSQL ran since pg_stat_statements was last reset, per unit of work (nested statements and planning included).
+async Task TopStatementsAsync(double units, string unit)
+{
+    await using var conn = new NpgsqlConnection(pg.ConnectionString);
+    await conn.OpenAsync();
+    await using var top = new NpgsqlCommand("""
+        select calls, total_exec_time + total_plan_time, left(regexp_replace(query, '\s+', ' ', 'g'), 110) from pg_stat_statements
+        where dbid = (select oid from pg_database where datname = current_database()) order by total_exec_time desc limit 25
+        """, conn);
+    await using var reader = await top.ExecuteReaderAsync();
+    double calls = 0, ms = 0;
+    while (await reader.ReadAsync())
+    {
+        calls += reader.GetInt64(0); ms += reader.GetDouble(1);
+        Console.WriteLine($"  {reader.GetInt64(0) / units,6:0.00} calls {reader.GetDouble(1) / units,7:0.000} ms  {reader.GetString(2)}");
+    }
+    Console.WriteLine($"  top statements: {calls / units:0.0} calls, {ms / units:0.000} ms of server time per {unit}");
 }

@@ -178,11 +178,21 @@ public class TamperAndRebuildTests(FundsApp app) : IntegrationTest(app)
         await Funds.Disburse(project, source, 100_000m);
         await Projected();
         var live = await Snapshot();
+        await using (var conn = new NpgsqlConnection(App.ConnectionString))
+        {
+            await conn.OpenAsync();
+            foreach (var table in ReadModelTables)
+                await new NpgsqlCommand($"delete from funds.{table}", conn).ExecuteNonQueryAsync();
+        }
 
         var result = Json(await Post("/api/admin/projections/rebuild", new { }, 200, App.Token(Roles.Admin)));
         Assert.Equal(App.Store.Options.Events.Projections().Count(), result["projections"]!.AsArray().Count);
         await Projected();
         var rebuilt = await Snapshot();
+        // one pass: the projection of all read models reached the end of the store
+        var progress = await App.Store.Advanced.AllProjectionProgress();
+        var highWater = progress.Single(p => p.ShardName == "HighWaterMark").Sequence;
+        Assert.Equal(highWater, progress.Single(p => p.ShardName == global::Funds.Projections.FundsProjections.AllReadModels + ":All").Sequence);
 
         Assert.Equal(live.Keys.Order(), rebuilt.Keys.Order());
         foreach (var (type, docs) in live)
@@ -195,12 +205,14 @@ public class TamperAndRebuildTests(FundsApp app) : IntegrationTest(app)
         Assert.True((await Reconciliation.RunAsync(App.Store, FundsApp.County, default)).Consistent);
     }
 
+    private static readonly string[] ReadModelTables = ["mt_doc_project", "mt_doc_fundsource", "mt_doc_projecttimeline", "mt_doc_fundmovement_" + global::Funds.Projections.Money.FundMovementProjection.CurrentVersion, "mt_doc_finding", "mt_doc_village", "mt_doc_household", "mt_doc_householdline"];
+
     private async Task<Dictionary<string, string>> Snapshot()
     {
         var result = new Dictionary<string, string>();
         await using var conn = new NpgsqlConnection(App.ConnectionString);
         await conn.OpenAsync();
-        foreach (var table in new[] { "mt_doc_project", "mt_doc_fundsource", "mt_doc_projecttimeline", "mt_doc_fundmovement_" + global::Funds.Projections.Money.FundMovementProjection.CurrentVersion, "mt_doc_finding", "mt_doc_village", "mt_doc_household", "mt_doc_householdline" })
+        foreach (var table in ReadModelTables)
         {
             await using var cmd = new NpgsqlCommand($"select coalesce(string_agg(tenant_id || ':' || id::text || '=' || data::text, E'\\n' order by tenant_id, id::text), '') from funds.{table}", conn);
             result[table] = (string)(await cmd.ExecuteScalarAsync())!;

@@ -21,7 +21,7 @@ public static class Commands
         if (!Migration.RunsAsApplicationRole(app.Configuration)) await new EventChainInstaller(store, signer).StartAsync(CancellationToken.None);
         if (command == "projections rebuild")
         {
-            var result = await Rebuild.RunAsync(store, null, CancellationToken.None);
+            var result = await Rebuild.RunAsync(store, app.Services.GetRequiredService<StoreConnection>(), null, CancellationToken.None);
             Console.WriteLine($"Rebuilt {result.Projections.Count} projections from the events in {result.Seconds:0.0}s: {string.Join(", ", result.Projections)}");
             return 0;
         }

@@ -1,45 +1,41 @@
 using Funds.Api.Hosting;
+using Funds.Projections;
 using Marten.Events.Daemon.Coordination;
 
 namespace Funds.Api.Admin;
 
 /// <summary>Rebuilds every read model from the events, in every database of the deployment. Projections read
-/// only event data (no clock), so a rebuild gives exactly the documents the live projections made. The
-/// projections of a database are rebuilt side by side, each by its own shard.</summary>
+/// only event data (no clock), so a rebuild gives exactly the documents the live projections made. A store opened
+/// for the rebuild runs all read models as one projection, so each database's events are read once; this node's
+/// asynchronous projections pause meanwhile.</summary>
 public static class Rebuild
 {
     [WolverinePost("/api/admin/projections/rebuild", OperationId = "RebuildProjections"), Wolverine.Http.NotTenanted, Expensive]
     [Allow(Reads.Operations)]
-    public static Task<RebuildResult> Post(IDocumentStore store, IProjectionCoordinator coordinator, HttpContext http)
-        => RunAsync(store, coordinator, http.RequestAborted);
+    public static Task<RebuildResult> Post(IDocumentStore store, StoreConnection connection, IProjectionCoordinator coordinator, HttpContext http)
+        => RunAsync(store, connection, coordinator, http.RequestAborted);
 
-    public static async Task<RebuildResult> RunAsync(IDocumentStore store, IProjectionCoordinator? coordinator, CancellationToken ct)
+    public static async Task<RebuildResult> RunAsync(IDocumentStore live, StoreConnection connection, IProjectionCoordinator? coordinator, CancellationToken ct)
     {
         var started = DateTimeOffset.UtcNow;
-        var names = store.Options.Events.Projections().Select(p => p.Name).ToList();
-        var each = new Dictionary<string, double>();
+        var names = live.Options.Events.Projections().Select(p => p.Name).ToList();
+        using var store = FundsStore.ForRebuild(connection, ((StoreOptions)live.Options).AutoCreateSchemaObjects);
         var databases = await store.Storage.AllDatabases();
         foreach (var database in databases)
         {
-            if (coordinator is not null)
-            {
-                var daemon = await coordinator.DaemonForDatabase(database.Name());
-                await Task.WhenAll(names.Select(name => daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct)));
-                // A rebuild leaves the rebuilt shards stopped on the running daemon: start them again so the
-                // asynchronous read models keep following new events.
-                if (daemon.IsRunning) await daemon.StartAllAsync();
-            }
-            else
+            var running = coordinator is null ? null : await coordinator.DaemonForDatabase(database.Name());
+            var wasRunning = running?.IsRunning == true;
+            if (wasRunning) await running!.StopAllAsync();
+            try
             {
                 using var daemon = databases.Count == 1 ? await store.BuildProjectionDaemonAsync() : await store.BuildProjectionDaemonAsync(database.Name());
-                await Task.WhenAll(names.Select(async name =>
-                {
-                    var t = DateTimeOffset.UtcNow;
-                    await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), ct);
-                    lock (each) each[name] = each.GetValueOrDefault(name) + (DateTimeOffset.UtcNow - t).TotalSeconds;
-                }));
+                await daemon.RebuildProjectionAsync(FundsProjections.AllReadModels, TimeSpan.FromMinutes(30), ct);
+            }
+            finally
+            {
+                if (wasRunning) await running!.StartAllAsync();
             }
         }
-        return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds, each.Count == 0 ? null : each);
+        return new RebuildResult(names, (DateTimeOffset.UtcNow - started).TotalSeconds);
     }
 }

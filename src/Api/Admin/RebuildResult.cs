@@ -1,5 +1,4 @@
-using Marten.Events.Daemon.Coordination;
-
 namespace Funds.Api.Admin;
 
-public sealed record RebuildResult(IReadOnlyList<string> Projections, double Seconds, IReadOnlyDictionary<string, double>? SecondsPerProjection = null);
+/// <summary>The read models rebuilt, in one pass over the events of each database.</summary>
+public sealed record RebuildResult(IReadOnlyList<string> Projections, double Seconds);

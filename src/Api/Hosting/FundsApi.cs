@@ -71,6 +71,7 @@ public static class FundsApi
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(counties);
+        builder.Services.AddSingleton(new StoreConnection(connectionString, tenancy));
         builder.Services.Configure<DeadlineOptions>(builder.Configuration.GetSection("Funds:Deadlines"));
         builder.Services.AddSingleton(sp =>
         {

@@ -13,7 +13,9 @@ public static class FundsStore
 {
     public const string Schema = "funds";
 
-    public static void Configure(StoreOptions opts, string connectionString, TenancyOptions tenancy, string schema = Schema)
+    /// <param name="forRebuild">Every read model as a member of one projection (<see cref="FundsProjections.AllReadModels"/>),
+    /// for a store opened only to rebuild them in one pass.</param>
+    public static void Configure(StoreOptions opts, string connectionString, TenancyOptions tenancy, string schema = Schema, bool forRebuild = false)
     {
         connectionString = Tuned(connectionString);
         if (tenancy.Mode == TenancyMode.DatabasePerCounty)
@@ -45,7 +47,7 @@ public static class FundsStore
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Schema.For<IdempotentResponse>().Identity(x => x.Id);
         opts.Schema.For<UniqueKey>().Identity(x => x.Id);
-        FundsProjections.Register(opts);
+        FundsProjections.Register(opts, forRebuild);
         Funds.Projections.Evolution.EventVersions.Register(opts);
     }
 
@@ -63,6 +65,16 @@ public static class FundsStore
         return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
     }
 
+    /// <summary>A store on the same databases whose one projection rebuilds every read model (<see cref="Admin.Rebuild"/>).</summary>
+    public static DocumentStore ForRebuild(StoreConnection connection, AutoCreate autoCreate) => DocumentStore.For(o =>
+    {
+        Configure(o, connection.ConnectionString, connection.Tenancy, connection.Schema, forRebuild: true);
+        o.AutoCreateSchemaObjects = autoCreate;
+    });
+
     /// <summary>The database a county gets on the configured server when it names none of its own.</summary>
     public static string DatabaseName(string county) => $"funds_{county}";
 }
+
+/// <summary>Where the store lives, as configured: what opens a second store on the same databases needs.</summary>
+public sealed record StoreConnection(string ConnectionString, TenancyOptions Tenancy, string Schema = FundsStore.Schema);
