@@ -2,14 +2,16 @@ namespace Funds.Api.Projects;
 
 public static class DisburseEndpoint
 {
-    /// <summary>Read after the project is locked: the source cannot reduce its allocation to this project
-    /// meanwhile (a reduction locks the project too).</summary>
+    /// <summary>Read after the project is locked, in one round trip: the source cannot reduce its allocation to this
+    /// project meanwhile (a reduction locks the project too).</summary>
     public static async Task<PaymentCheck> LoadAsync(DisburseFunds command, Project project, IDocumentSession session, CancellationToken ct)
     {
-        var source = command.FundSourceId is { } id ? await session.LoadAsync<FundSource>(id, ct) : null;
-        var voucherInUse = FieldErrors.IsText(command.VoucherNo, ProjectDecider.VoucherMaxLength)
-                           && await session.LoadAsync<UniqueKey>(UniqueKey.Voucher(command.VoucherNo!.Trim()), ct) is not null;
-        return new PaymentCheck(source?.ForPayment(project.Id), voucherInUse);
+        var batch = session.CreateBatchQuery();
+        var source = command.FundSourceId is { } id ? batch.Load<FundSource>(id) : null;
+        var voucher = FieldErrors.IsText(command.VoucherNo, ProjectDecider.VoucherMaxLength)
+            ? batch.Load<UniqueKey>(UniqueKey.Voucher(command.VoucherNo!.Trim())) : null;
+        if (source is not null || voucher is not null) await batch.Execute(ct);
+        return new PaymentCheck(source is null ? null : (await source)?.ForPayment(project.Id), voucher is not null && await voucher is not null);
     }
 
     /// <summary>Pay a tranche (拨付) for the project from one fund source to a payee (the builder of record
