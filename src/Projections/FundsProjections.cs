@@ -22,8 +22,8 @@ public static class FundsProjections
     /// reads the store once (docs/benchmarks.md).</summary>
     public const string AllReadModels = "ReadModels";
 
-    /// <param name="forRebuild">Register every read model as a member of <see cref="AllReadModels"/> instead of with its
-    /// live lifecycle. Members write the same tables and progress rows as the live projections.</param>
+    /// <summary>With <c>forRebuild</c>, every read model is a member of <see cref="AllReadModels"/> instead of having its
+    /// live lifecycle; members write the same tables and progress rows as the live projections.</summary>
     public static void Register(StoreOptions opts, bool forRebuild = false)
     {
         var members = new List<IProjectionSource<IDocumentOperations, IQuerySession>>();
@@ -47,7 +47,7 @@ public static class FundsProjections
         opts.Schema.For<FundMovement>()
             .Index(x => x.Township).Index(x => x.FundSourceId).Index(x => x.ProjectId).Index(x => x.BusinessDate)
             .Index(x => x.PayeeCreditCode).Index(x => x.Sequence);
-        Evolution.ProjectionVersions.OwnTablePerVersion<FundMovement>(opts, FundMovementProjection.CurrentVersion);
+        Evolution.ProjectionVersions.OwnTablePerVersion<FundMovement>(opts, () => fundMovement.Version);
 
         // The county's register of villages, with each village's poverty fund (村扶贫基金).
         Add(new VillageProjection(), ProjectionLifecycle.Inline);

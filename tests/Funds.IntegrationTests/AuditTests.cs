@@ -183,6 +183,13 @@ public class TamperAndRebuildTests(FundsApp app) : IntegrationTest(app)
             await conn.OpenAsync();
             foreach (var table in ReadModelTables)
                 await new NpgsqlCommand($"delete from funds.{table}", conn).ExecuteNonQueryAsync();
+            // an event another application wrote, of a type no code here knows: the one pass reads it and skips it
+            await new NpgsqlCommand("""
+                insert into funds.mt_streams (id, tenant_id, version, is_archived) values (gen_random_uuid(), '990000', 1, false);
+                insert into funds.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type)
+                select nextval('funds.mt_events_sequence'), gen_random_uuid(), id, 1, '{}', 'other_application_note', now(), '990000', 'Other.Application.Note, Other.Application'
+                from funds.mt_streams where tenant_id = '990000' and version = 1 and not exists (select 1 from funds.mt_events e where e.stream_id = mt_streams.id);
+                """, conn).ExecuteNonQueryAsync();
         }
 
         var result = Json(await Post("/api/admin/projections/rebuild", new { }, 200, App.Token(Roles.Admin)));

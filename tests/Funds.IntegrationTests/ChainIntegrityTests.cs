@@ -180,8 +180,8 @@ public class ChainIntegrityTests(FundsApp app) : IntegrationTest(app)
             await Exec(conn, $"""
                 set role {role};
                 insert into funds.mt_streams (id, tenant_id, version, is_archived) values (@id, '{Elsewhere}', 1, false);
-                insert into funds.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id)
-                values (nextval('funds.mt_events_sequence'), gen_random_uuid(), @id, 1, jsonb_build_object(), 'chain_test_note', now(), '{Elsewhere}');
+                insert into funds.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type)
+                values (nextval('funds.mt_events_sequence'), gen_random_uuid(), @id, 1, jsonb_build_object(), 'chain_test_note', now(), '{Elsewhere}', 'Elsewhere.ChainTestNote, Elsewhere');
                 reset role;
                 """, stream);
             var refused = await Assert.ThrowsAsync<PostgresException>(() => Exec(conn, $"""

@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -125,6 +126,46 @@ public class CountyIsolationTests(FundsApp app, DatabasePerCountyApp perCounty) 
     }
 
     /// <summary>A project registered, approved, under contract, funded, paid once; a fund source; a finding.</summary>
+    [Fact]
+    public async Task a_rebuild_restores_every_county_database_s_read_models_in_one_pass_each()
+    {
+        var township = UniqueName("红岩寺镇");
+        var a = await Seed(perCounty.Host, perCounty.Token, FundsApp.County, township, NewCreditCode());
+        var b = await Seed(perCounty.Host, perCounty.Token, FundsApp.OtherCounty, township, NewCreditCode());
+        var databases = await perCounty.Host.Services.GetRequiredService<IDocumentStore>().Storage.AllDatabases();
+        Assert.Equal(2, databases.Count);
+        foreach (var database in databases)
+        {
+            await database.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+            await using var conn = database.CreateConnection();
+            await conn.OpenAsync();
+            await new NpgsqlCommand("delete from funds.mt_doc_project; delete from funds.mt_doc_fundmovement_" + global::Funds.Projections.Money.FundMovementProjection.CurrentVersion, conn).ExecuteNonQueryAsync();
+        }
+
+        var client = perCounty.Host.Server.CreateClient();
+        var (status, body) = await Send(client, "POST", "/api/admin/projections/rebuild", perCounty.Token(Roles.Admin, FundsApp.County));
+        Assert.True(status == 200, body);
+        foreach (var (county, seeded) in new[] { (FundsApp.County, a), (FundsApp.OtherCounty, b) })
+        {
+            var auditor = perCounty.Token(Roles.Auditor, county);
+            var (projectStatus, project) = await Send(client, "GET", $"/api/projects/{seeded.Project}", auditor);
+            Assert.True(projectStatus == 200 && project.Contains(seeded.Marker), $"{county}: {projectStatus} {project}");
+            var (trailStatus, trail) = await Send(client, "GET", $"/api/projects/{seeded.Project}/trail", auditor);
+            Assert.True(trailStatus == 200 && trail.Contains("100000"), $"{county}: {trailStatus} {trail}");
+        }
+        foreach (var database in databases)
+        {
+            await using var conn = database.CreateConnection();
+            await conn.OpenAsync();
+            await using var progress = new NpgsqlCommand("select name, last_seq_id from funds.mt_event_progression where name in ('HighWaterMark', @all)", conn);
+            progress.Parameters.AddWithValue("all", global::Funds.Projections.FundsProjections.AllReadModels + ":All");
+            var rows = new Dictionary<string, long>();
+            await using (var reader = await progress.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) rows[reader.GetString(0)] = reader.GetInt64(1);
+            Assert.Equal(rows["HighWaterMark"], rows[global::Funds.Projections.FundsProjections.AllReadModels + ":All"]);
+        }
+    }
+
     private static async Task<Seeded> Seed(IAlbaHost host, Func<string, string, string?, string> token, string county, string township, string builderCode, string? voucher = null)
     {
         var client = host.Server.CreateClient();

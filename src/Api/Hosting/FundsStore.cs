@@ -13,8 +13,8 @@ public static class FundsStore
 {
     public const string Schema = "funds";
 
-    /// <param name="forRebuild">Every read model as a member of one projection (<see cref="FundsProjections.AllReadModels"/>),
-    /// for a store opened only to rebuild them in one pass.</param>
+    /// <summary>With <c>forRebuild</c>, every read model is a member of one projection (<see cref="FundsProjections.AllReadModels"/>):
+    /// a store opened only to rebuild them in one pass.</summary>
     public static void Configure(StoreOptions opts, string connectionString, TenancyOptions tenancy, string schema = Schema, bool forRebuild = false)
     {
         connectionString = Tuned(connectionString);
@@ -70,6 +70,9 @@ public static class FundsStore
     {
         Configure(o, connection.ConnectionString, connection.Tenancy, connection.Schema, forRebuild: true);
         o.AutoCreateSchemaObjects = autoCreate;
+        // One pass reads every event, also those of types no code here knows (another writer's): no read model uses
+        // them, and the live daemon skips them too.
+        o.Projections.RebuildErrors.SkipUnknownEvents = true;
     });
 
     /// <summary>The database a county gets on the configured server when it names none of its own.</summary>

@@ -9,10 +9,11 @@ public static class ProjectionVersions
     /// <summary>From version 2 on, the documents of the projection of that version go to a table named after its
     /// version (<c>mt_doc_fundmovement_2</c>), as Marten does for aggregates; with the version in its shard name the new
     /// version is built from the first event while the deployment running the previous one keeps its table and progress.</summary>
-    public static void OwnTablePerVersion<TDocument>(StoreOptions opts, uint version)
+    public static void OwnTablePerVersion<TDocument>(StoreOptions opts, Func<uint> versionOf)
         => opts.Policies.ForAllDocuments(mapping =>
         {
             if (mapping.DocumentType != typeof(TDocument)) return;
+            var version = versionOf();
             var alias = typeof(TDocument).Name.ToLowerInvariant();
             mapping.Alias = version > 1 ? $"{alias}_{version}" : alias;
         });
