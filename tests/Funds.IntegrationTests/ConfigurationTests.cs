@@ -36,4 +36,18 @@ public class ConfigurationTests
         Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(Funds.Api.Hosting.FundsStore.Tuned("Host=db;Username=funds_app;Database=funds")).NoResetOnClose);
         Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(Funds.Api.Hosting.FundsStore.Tuned("Host=db;Database=funds;No Reset On Close=false")).NoResetOnClose);
     }
+
+    [Fact]
+    public void only_the_rebuild_s_store_prepares_statements_automatically()
+    {
+        static int MaxAutoPrepare(string s) => new Npgsql.NpgsqlConnectionStringBuilder(s).MaxAutoPrepare;
+        Assert.Equal(0, MaxAutoPrepare(Funds.Api.Hosting.FundsStore.Tuned("Host=db;Database=funds")));
+        Assert.Equal(32, MaxAutoPrepare(Funds.Api.Hosting.FundsStore.Tuned("Host=db;Database=funds", prepared: true)));
+        Assert.Equal(5, MaxAutoPrepare(Funds.Api.Hosting.FundsStore.Tuned("Host=db;Database=funds;Max Auto Prepare=5", prepared: true)));
+        const string configured = "Host=db;Database=funds";
+        using var rebuild = Funds.Api.Hosting.FundsStore.ForRebuild(new(configured, new()), JasperFx.AutoCreate.None);
+        using var live = Marten.DocumentStore.For(o => Funds.Api.Hosting.FundsStore.Configure(o, configured, new()));
+        Assert.Equal(32, MaxAutoPrepare(rebuild.Storage.Database.CreateConnection().ConnectionString));
+        Assert.Equal(0, MaxAutoPrepare(live.Storage.Database.CreateConnection().ConnectionString));
+    }
 }

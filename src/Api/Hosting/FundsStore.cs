@@ -17,13 +17,13 @@ public static class FundsStore
     /// a store opened only to rebuild them in one pass.</summary>
     public static void Configure(StoreOptions opts, string connectionString, TenancyOptions tenancy, string schema = Schema, bool forRebuild = false)
     {
-        connectionString = Tuned(connectionString);
+        connectionString = Tuned(connectionString, prepared: forRebuild);
         if (tenancy.Mode == TenancyMode.DatabasePerCounty)
         {
             if (tenancy.Counties.All(c => !string.IsNullOrWhiteSpace(c.ConnectionString)))
                 opts.MultiTenantedDatabases(x =>
                 {
-                    foreach (var county in tenancy.Counties) x.AddSingleTenantDatabase(Tuned(county.ConnectionString!), county.Code);
+                    foreach (var county in tenancy.Counties) x.AddSingleTenantDatabase(Tuned(county.ConnectionString!, prepared: forRebuild), county.Code);
                 });
             else
                 opts.MultiTenantedWithSingleServer(connectionString, t =>
@@ -56,13 +56,17 @@ public static class FundsStore
     /// which was half a payment's database time (docs/benchmarks.md). Funds keeps no session state on a connection
     /// (settings it changes are local to a transaction). Npgsql's automatic preparation did the same and more, but
     /// failed under load here ("unexpected backend message DataRow"). A connection string that sets
-    /// <c>No Reset On Close</c> itself keeps its value.</summary>
-    public static string Tuned(string connectionString)
+    /// <c>No Reset On Close</c> itself keeps its value.
+    /// <para>With <c>prepared</c> (the rebuild's own store only), statements are also prepared automatically: a rebuild
+    /// sends the same few inserts thousands of times and rolls nothing back unless it fails as a whole.</para></summary>
+    public static string Tuned(string connectionString, bool prepared = false)
     {
         // The plain builder holds only the keys the string names (Npgsql's own answers for every key it knows).
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("No Reset On Close") || given.ContainsKey("NoResetOnClose")) return connectionString;
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose")) tuned.NoResetOnClose = true;
+        if (prepared && !given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) tuned.MaxAutoPrepare = 32;
+        return tuned.ConnectionString;
     }
 
     /// <summary>A store on the same databases whose one projection rebuilds every read model (<see cref="Admin.Rebuild"/>).</summary>
