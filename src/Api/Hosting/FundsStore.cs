@@ -77,6 +77,8 @@ public static class FundsStore
         // One pass reads every event, also those of types no code here knows (another writer's): no read model uses
         // them, and the live daemon skips them too.
         o.Projections.RebuildErrors.SkipUnknownEvents = true;
+        // Its daemon is the one Rebuild builds and runs; nothing else runs its projection.
+        o.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.ExternallyManaged;
     });
 
     /// <summary>The database a county gets on the configured server when it names none of its own.</summary>
