@@ -27,6 +27,15 @@ public class PolicyCatalogTests
     }
 
     [Fact]
+    public void every_county_policy_setting_is_listed_as_configurable()
+    {
+        var listed = PolicyCatalog.Describe(CountyPolicy.Default, DeadlinePolicy.Default)
+            .Where(r => r.Source == RuleSource.Configurable).Select(r => r.Where).ToList();
+        foreach (var setting in typeof(CountyPolicy).GetProperties().Where(p => p.CanWrite).Select(p => p.Name))
+            Assert.True(listed.Any(w => w.StartsWith($"{PolicyCatalog.PolicyKey}{setting} ")), $"CountyPolicy.{setting} is not listed by GET /api/policy");
+    }
+
+    [Fact]
     public void configured_deadline_rules_are_listed_as_policy()
     {
         var extra = new DeadlineRule { Id = "2020-completion", Description = "2020", PlanYearFrom = 2020, Due = new DateOnly(2020, 9, 30) };
