@@ -16,6 +16,11 @@ public static class ScaleGenerator
     public const int ProjectsPerCounty = 300;
     public const int SourcesPerCounty = 6;
 
+    /// <summary>The kinds of a county's sources: not MicroCredit, which is household loans, not a source projects draw on.</summary>
+    private static readonly FundSourceKind[] Kinds =
+        [FundSourceKind.SpecialPovertyFund, FundSourceKind.IntegratedAgriculturalFund, FundSourceKind.CountyFiscal,
+         FundSourceKind.EastWestCooperation, FundSourceKind.Social, FundSourceKind.SpecialPovertyFund];
+
     public const int VillagesPerCounty = 10 * 9;
 
     public static int EventsPerCounty => ProjectsPerCounty * 12 + SourcesPerCounty * 3 + ProjectsPerCounty + VillagesPerCounty;
@@ -52,7 +57,7 @@ public static class ScaleGenerator
         for (var s = 0; s < SourcesPerCounty; s++)
         {
             var sid = Id(county, 2, s);
-            var source = new SourceRef(sid, $"县{county:000}专项扶贫资金{s}", (FundSourceKind)(s % 6 + 1), 2019);
+            var source = new SourceRef(sid, $"县{county:000}专项扶贫资金{s}", Kinds[s], 2019);
             var mine = projects.Where((_, i) => i % SourcesPerCounty == s).ToList();
             var events = new List<object>
             {
@@ -66,7 +71,7 @@ public static class ScaleGenerator
 
         foreach (var (p, i) in projects.Select((p, i) => (p, i)))
         {
-            var source = new SourceRef(Id(county, 2, i % SourcesPerCounty), $"县{county:000}专项扶贫资金{i % SourcesPerCounty}", (FundSourceKind)(i % SourcesPerCounty % 6 + 1), 2019);
+            var source = new SourceRef(Id(county, 2, i % SourcesPerCounty), $"县{county:000}专项扶贫资金{i % SourcesPerCounty}", Kinds[i % SourcesPerCounty], 2019);
             var builder = new Builder("恩施州路桥建设有限公司", "91422822MA4955XK21");
             var events = new List<object>
             {

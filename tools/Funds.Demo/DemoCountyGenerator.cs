@@ -450,7 +450,7 @@ internal sealed partial class DemoCountyGenerator
         // 收益分配: per half-year in operation, households and village collective with differentiated shares
         var annualRate = 0.05m + r.Next(0, 5) / 100m;
         var householdShare = 0.6m + r.Next(0, 3) / 10m;
-        var households = r.Next(15, 150);
+        r.Next(15, 150);   // once the household count; still drawn so the demo stays the same county
         foreach (var (end, period) in new[] { (D(2017, 12, 31), "2017年下半年"), (D(2018, 6, 30), "2018年上半年"), (D(2018, 12, 31), "2018年下半年"), (D(2019, 6, 30), "2019年上半年") })
         {
             if (signed.On.AddDays(90) > end) continue;
@@ -459,7 +459,6 @@ internal sealed partial class DemoCountyGenerator
             var income = p.Budget * annualRate / 2m * (lastReview.Outcome == ReviewOutcome.Weak ? 0.5m : 1m);
             var toHouseholds = Math.Round(income * householdShare, 2);
             var toCollective = Math.Round(income - toHouseholds, 2);
-            var count = households;
             plan.Side(Office(end.AddDays(r.Next(15, 45)), r), () =>
                 _income.Add(new DemoIncome(p.Id, period, toHouseholds, toCollective, ChinaDay(_now), _now, p.Hq)));   // decided per household in DemoHouseholds
         }
@@ -488,7 +487,7 @@ internal sealed partial class DemoCountyGenerator
                     : x < 92 ? (FundSourceKind.SpecialPovertyFund, 1) : (FundSourceKind.EastWestCooperation, 4);
             return x < 35 ? (FundSourceKind.SpecialPovertyFund, 0) : x < 55 ? (FundSourceKind.IntegratedAgriculturalFund, 2)
                 : x < 72 ? (FundSourceKind.EastWestCooperation, 4)
-                : x < 86 ? (p.Category is ProjectCategories.Cooperative or ProjectCategories.CropLivestock ? (FundSourceKind.SpecialPovertyFund, 1) : (FundSourceKind.SpecialPovertyFund, 1))
+                : x < 86 ? (FundSourceKind.SpecialPovertyFund, 1)
                 : (FundSourceKind.Social, 6);
         }
         var (kind, slot) = Primary();

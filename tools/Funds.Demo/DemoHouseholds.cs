@@ -125,7 +125,7 @@ internal sealed class DemoHouseholds
         var same = _villages.Values.Where(v => v.Township == township).ToList();
         var e = VillageDecider.Register(DemoVillages.IdOf(_shape.Code, township, name), new RegisterVillage(township, name, status, exitYear, DemoVillages.RegisteredOn),
             null, same, ctx);
-        var village = Emit(e, DemoStreamKind.Village, e.VillageId, ctx.Now, [UniqueKey.For($"village:{township}/{name}", e.VillageId)]);
+        var village = Emit(e, DemoStreamKind.Village, e.VillageId, ctx.Now, [UniqueKey.For(UniqueKey.Village(township, name), e.VillageId)]);
         return village!;
     }
 
@@ -155,7 +155,7 @@ internal sealed class DemoHouseholds
                 var protectedId = Identities.Protect(_shape.Code, identity)!;
                 var e = HouseholdDecider.Register(id, new RegisterHousehold(code, township, name, head, identity, size, labour, HouseholdStatus.Poor, effective),
                     village, false, false, protectedId, ctx);
-                Emit(e, DemoStreamKind.Household, id, at, [UniqueKey.For(RegisterHouseholdEndpoint.CodeKey(code), id), UniqueKey.For(IdentityProtector.Key(protectedId.Hash), id)]);
+                Emit(e, DemoStreamKind.Household, id, at, [UniqueKey.For(UniqueKey.Household(code), id), UniqueKey.For(UniqueKey.Identity(protectedId.Hash), id)]);
 
                 // exits (脱贫): a quarter by the end of 2017 or 2018, still monitored
                 var x = _r.Next(100);
@@ -213,7 +213,7 @@ internal sealed class DemoHouseholds
             if (!_projects.TryGetValue(i.ProjectId, out var p)) continue;
             var recipients = p.Links.Where(l => l.ActiveOn(i.On))
                 .Select(l => _households[l.Household.HouseholdId])
-                .Where(h => h.StatusOn(i.On) is HouseholdStatus.Poor or HouseholdStatus.ExitedMonitored)
+                .Where(h => h.PoorOn(i.On))
                 .Select(h => new Recipient(h.Id)).ToList();
             var toHouseholds = recipients.Count == 0 ? 0m : i.ToHouseholds;
             var toCollective = recipients.Count == 0 ? i.ToHouseholds + i.ToCollective : i.ToCollective;
@@ -306,7 +306,7 @@ internal sealed class DemoHouseholds
                         _sources[source.Id], _households[h.Id], false, false, sctx);
                     _sources[source.Id] = FundSource.Evolve(_sources[source.Id], e)!;
                     _log.Add(new DemoEvent(source.Id, DemoStreamKind.FundSource, e, sctx.Now, null,
-                        [UniqueKey.For(Funds.Api.FundSources.PayInterestSubsidyEndpoint.PeriodKey(loanId, e.Period), e.SubsidyId), UniqueKey.For(UniqueKey.Voucher(number), e.SubsidyId)]));
+                        [UniqueKey.For(UniqueKey.Subsidy(loanId, e.Period), e.SubsidyId), UniqueKey.For(UniqueKey.Voucher(number), e.SubsidyId)]));
                 }
                 catch (RuleViolation)
                 {

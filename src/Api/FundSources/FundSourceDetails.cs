@@ -20,7 +20,7 @@ public sealed record FundSourceDetails(
         }).ToList();
         var total = allocations.Sum(a => a.Disbursed);
         return new FundSourceDetails(s.Id, s.Name, s.Kind, s.FiscalYear, s.DocumentRef, s.RegisteredOn, s.RegisteredBy,
-            s.Received, s.Allocated, s.Unallocated, total, s.Allocated - total, s.Received - total - s.Subsidised, allocations, s.Version, s.Subsidised);
+            s.Received, s.Allocated, s.Unallocated, total, s.Allocated - total, s.Balance(total), allocations, s.Version, s.Subsidised);
     }
 
     /// <summary>The answer to the registration: the new source, and its stream to start.</summary>

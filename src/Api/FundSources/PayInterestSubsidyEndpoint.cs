@@ -5,16 +5,15 @@ public sealed record SubsidyCheck(Household? Household, bool PeriodPaid, bool Vo
 
 public static class PayInterestSubsidyEndpoint
 {
-    public static string PeriodKey(Guid loanId, string period) => $"subsidy:{loanId}/{period}";
-
     public static async Task<SubsidyCheck> LoadAsync(PayInterestSubsidy command, FundSource source, IDocumentSession session, CancellationToken ct)
     {
-        var household = command.HouseholdId is { } id ? await session.LoadAsync<Household>(id, ct) : null;
-        var periodPaid = command.LoanId is { } loan && FieldErrors.IsText(command.Period, 50)
-                         && await session.LoadAsync<UniqueKey>(PeriodKey(loan, command.Period!.Trim()), ct) is not null;
-        var voucherInUse = FieldErrors.IsText(command.VoucherNo, ProjectDecider.VoucherMaxLength)
-                           && await session.LoadAsync<UniqueKey>(UniqueKey.Voucher(command.VoucherNo!.Trim()), ct) is not null;
-        return new SubsidyCheck(household, periodPaid, voucherInUse, await PaidFromSource.ForAsync(session, source, ct));
+        var batch = session.CreateBatchQuery();
+        var household = command.HouseholdId is { } id ? batch.Load<Household>(id) : null;
+        var period = command.LoanId is { } loan && FieldErrors.IsText(command.Period, 50) ? batch.Load<UniqueKey>(UniqueKey.Subsidy(loan, command.Period!.Trim())) : null;
+        var voucher = FieldErrors.IsText(command.VoucherNo, ProjectDecider.VoucherMaxLength) ? batch.Load<UniqueKey>(UniqueKey.Voucher(command.VoucherNo!.Trim())) : null;
+        if (household is not null || period is not null || voucher is not null) await batch.Execute(ct);
+        return new SubsidyCheck(household is null ? null : await household, period is not null && await period is not null,
+            voucher is not null && await voucher is not null, await PaidFromSource.ForAsync(session, source, ct));
     }
 
     /// <summary>Pay the interest subsidy (贴息) of a household's poverty micro-credit loan for a period from this source,
@@ -26,6 +25,6 @@ public static class PayInterestSubsidyEndpoint
         var paid = FundSourceDecider.PaySubsidy(Guid.CreateVersion7(), command, source, check.Household, check.PeriodPaid, check.VoucherInUse, ctx);
         var (details, events) = FundSourceDetails.Decided(source, check.Paid, paid);
         return (details, events, MartenOps.InsertObjects([
-            UniqueKey.For(PeriodKey(paid.LoanId, paid.Period), paid.SubsidyId), UniqueKey.For(UniqueKey.Voucher(paid.VoucherNo), paid.SubsidyId)]));
+            UniqueKey.For(UniqueKey.Subsidy(paid.LoanId, paid.Period), paid.SubsidyId), UniqueKey.For(UniqueKey.Voucher(paid.VoucherNo), paid.SubsidyId)]));
     }
 }

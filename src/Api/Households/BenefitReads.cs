@@ -33,13 +33,14 @@ public sealed record VillageFundTrail(Guid VillageId, string Township, string Vi
 
 public static class BenefitReads
 {
-    /// <summary>Household ids linked now to any project within the reader's reach.</summary>
-    private static async Task<HashSet<Guid>> ReachedAsync(IQuerySession session, Actor reader, string? township, CancellationToken ct)
+    /// <summary>Household ids linked now to an industry project of the township (a household is only ever linked to
+    /// projects of its own township), or of the county.</summary>
+    private static async Task<HashSet<Guid>> ReachedAsync(IQuerySession session, string? township, CancellationToken ct)
     {
-        var query = session.Query<Project>().Within(reader).Where(p => p.Kind == ProjectKind.Industry);
+        var query = session.Query<Project>().Where(p => p.Kind == ProjectKind.Industry);
         if (township is not null) query = query.Where(p => p.Township == township);
         var projects = await query.ToListAsync(ct);
-        return projects.SelectMany(p => p.Links.Where(l => l.EndedOn is null).Select(l => l.Household.HouseholdId)).ToHashSet();
+        return projects.SelectMany(p => p.LinkedNow).ToHashSet();
     }
 
     /// <summary>Households not reached (未覆盖): poor (or exited, monitored) households with labour capacity that no
@@ -56,7 +57,7 @@ public static class BenefitReads
         if (!string.IsNullOrWhiteSpace(township)) query = query.Where(h => h.Township == township);
         if (!string.IsNullOrWhiteSpace(village)) query = query.Where(h => h.Village == village);
         var households = await query.OrderBy(h => h.Code).ToListAsync(http.RequestAborted);
-        var reached = await ReachedAsync(session, new Actor("reach", Roles.Auditor), null, http.RequestAborted);   // links of any village count
+        var reached = await ReachedAsync(session, string.IsNullOrWhiteSpace(township) ? null : township, http.RequestAborted);   // links of any village count
         var missing = households.Where(h => !reached.Contains(h.Id))
             .Select(h => new NotReachedHousehold(h.Id, h.Code, h.Township, h.Village, HouseholdDetails.Name(h.HeadName, reader), h.Status, h.LabourMembers)).ToList();
         if (Csv.Wanted(http))
@@ -75,16 +76,16 @@ public static class BenefitReads
         var village = await Villages.VillageReads.VisibleAsync(session, http, id);
         var ct = http.RequestAborted;
         var households = await session.Query<Household>().Where(h => h.Township == village.Township && h.Village == village.Name).ToListAsync(ct);
-        var reached = await ReachedAsync(session, new Actor("summary", Roles.Auditor), village.Township, ct);
+        var reached = await ReachedAsync(session, village.Township, ct);
         var poor = households.Where(h => h.Poor).ToList();
-        var withLabour = poor.Where(h => h.LabourCapable).ToList();
+        var withLabour = households.Where(BenefitCoverage.Counts).ToList();
         var reachedCount = withLabour.Count(h => reached.Contains(h.Id));
         var lines = await session.Query<HouseholdLine>()
             .Where(l => l.Township == village.Township && l.Village == village.Name && (l.Type == HouseholdLineType.IncomeShare || l.Type == HouseholdLineType.InterestSubsidy))
             .ToListAsync(ct);
         var loans = households.SelectMany(h => h.Loans).ToList();
         return new VillageBenefitSummary(village.Id, village.Township, village.Name, village.Status, households.Count, poor.Count, withLabour.Count, reachedCount,
-            withLabour.Count == 0 ? 1m : decimal.Round((decimal)reachedCount / withLabour.Count, 4), withLabour.Count - reachedCount,
+            BenefitCoverage.Share(reachedCount, withLabour.Count), withLabour.Count - reachedCount,
             lines.Where(l => l.Type == HouseholdLineType.IncomeShare).Sum(l => l.Amount), village.FundReceived, village.FundPaidOut, village.FundBalance,
             loans.Count(l => l.Outstanding > 0), loans.Sum(l => l.Outstanding), loans.Count(l => l.Status == LoanStatus.Overdue),
             lines.Where(l => l.Type == HouseholdLineType.InterestSubsidy).Sum(l => l.Amount));
@@ -135,11 +136,11 @@ public static class BenefitReads
 
     public static ProjectCoverage CoverageOf(Project project, IReadOnlyCollection<Household> villagers, CountyPolicy policy)
     {
-        var linked = project.Links.Where(l => l.EndedOn is null).Select(l => l.Household.HouseholdId).ToHashSet();
-        var target = villagers.Where(h => h.Poor && h.LabourCapable).ToList();
+        var linked = project.LinkedNow.ToHashSet();
+        var target = villagers.Where(BenefitCoverage.Counts).ToList();
         var covered = target.Count(h => linked.Contains(h.Id));
-        var share = target.Count == 0 ? 1m : decimal.Round((decimal)covered / target.Count, 4);
-        return new ProjectCoverage(project.Id, project.Name, project.Township, project.Village, linked.Count, project.Links.Count(l => l.EndedOn is not null),
-            target.Count, covered, share, policy.MinimumLinkedShare, share < policy.MinimumLinkedShare, project.Links);
+        var share = BenefitCoverage.Share(covered, target.Count);
+        return new ProjectCoverage(project.Id, project.Name, project.Township, project.Village, linked.Count, project.Links.Count(l => !l.Current),
+            target.Count, covered, share, policy.MinimumLinkedShare, BenefitCoverage.BelowMinimum(share, policy), project.Links);
     }
 }

@@ -44,7 +44,7 @@ public static class HouseholdPaymentCheck
             l.Township, l.Village, l.ProjectId, l.ProjectName, l.Period, l.Amount, l.BusinessDate, l.StatusThen, h?.StatusOn(l.BusinessDate));
         var unregistered = payments.Where(l => !households.TryGetValue(l.HouseholdId, out var h) || h.StatusOn(l.BusinessDate) is null)
             .Select(l => Flag("unregistered", l, households.GetValueOrDefault(l.HouseholdId))).ToList();
-        var nonPoor = payments.Where(l => households.TryGetValue(l.HouseholdId, out var h) && h.StatusOn(l.BusinessDate) == HouseholdStatus.NotPoor)
+        var nonPoor = payments.Where(l => households.TryGetValue(l.HouseholdId, out var h) && h.StatusOn(l.BusinessDate) is { } status && !Household.IsPoor(status))
             .Select(l => Flag("non-poor", l, households[l.HouseholdId])).ToList();
         var above = payments.GroupBy(l => (l.HouseholdId, l.BusinessDate.Year))
             .Select(g => (g.Key, Received: g.Sum(l => l.Amount), First: g.First()))

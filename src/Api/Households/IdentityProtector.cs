@@ -23,8 +23,6 @@ public sealed class IdentityProtector(IConfiguration configuration)
         return new ProtectedIdentity(hash, IdentityNumbers.Mask(n!));
     }
 
-    public static string Key(string hash) => $"identity:{hash}";
-
     /// <summary>The fingerprint an Idempotency-Key record keeps of a request body: keyed like identity numbers, since a
     /// household registration's body holds one in clear and a plain hash of it could be searched by trying numbers.</summary>
     public string Fingerprint(byte[] body)

@@ -5,14 +5,12 @@ public sealed record HouseholdCheck(Village? Village, bool CodeInUse, bool Ident
 
 public static class RegisterHouseholdEndpoint
 {
-    public static string CodeKey(string code) => $"household:{code}";
-
     public static async Task<HouseholdCheck> LoadAsync(RegisterHousehold command, IDocumentSession session, IdentityProtector protector, HttpContext http, CancellationToken ct)
     {
         var village = await Villages.VillageReads.FindAsync(session, command.Township, command.Village, ct);
-        var codeInUse = FieldErrors.IsText(command.Code, 40) && await session.LoadAsync<UniqueKey>(CodeKey(command.Code!.Trim()), ct) is not null;
+        var codeInUse = FieldErrors.IsText(command.Code, 40) && await session.LoadAsync<UniqueKey>(UniqueKey.Household(command.Code!.Trim()), ct) is not null;
         var identity = protector.Protect(http.County()!, command.IdentityNumber);
-        var identityInUse = identity is not null && await session.LoadAsync<UniqueKey>(IdentityProtector.Key(identity.Hash), ct) is not null;
+        var identityInUse = identity is not null && await session.LoadAsync<UniqueKey>(UniqueKey.Identity(identity.Hash), ct) is not null;
         return new HouseholdCheck(village, codeInUse, identityInUse, identity);
     }
 
@@ -26,7 +24,7 @@ public static class RegisterHouseholdEndpoint
         var registered = HouseholdDecider.Register(Guid.CreateVersion7(), command, check.Village, check.CodeInUse, check.IdentityInUse, check.Identity, ctx);
         var (details, stream) = HouseholdDetails.Started(registered, ctx.By);
         return (details, stream, MartenOps.InsertObjects([
-            UniqueKey.For(CodeKey(registered.Code), registered.HouseholdId),
-            UniqueKey.For(IdentityProtector.Key(registered.IdentityHash), registered.HouseholdId)]));
+            UniqueKey.For(UniqueKey.Household(registered.Code), registered.HouseholdId),
+            UniqueKey.For(UniqueKey.Identity(registered.IdentityHash), registered.HouseholdId)]));
     }
 }

@@ -41,16 +41,8 @@ public static class Export
             // Counted before the first byte is sent, so that a refusal can still be a problem.
             var counted = rows as ICollection<IReadOnlyList<object?>> ?? rows.Take(max + 1).ToList();
             if (counted.Count > max)
-            {
-                http.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = ProblemMapping.Rule(422, "export-too-large",
-                        $"An export has at most {max} rows; this one would have more. Narrow it with the route's filters (from, to, township, …)."),
-                });
-                return;
-            }
+                throw RuleViolation.Unprocessable("export-too-large",
+                    $"An export has at most {max} rows; this one would have more. Narrow it with the route's filters (from, to, township, …).");
             http.Response.Headers[Csv.RowsHeader] = counted.Count.ToString(CultureInfo.InvariantCulture);
             if (XlsxWanted(http) && !CsvWanted(http))
             {

@@ -54,9 +54,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, IHostEnviron
         UnsupportedMediaType e => Rule(415, "unsupported-media-type", e.Message),
         _ when exception.Find<DocumentAlreadyExistsException>() is { DocType: var type, Id: var id } && type == typeof(UniqueKey)
             => Map(UniqueKey.AlreadyUsed(id.ToString()!)),
-        _ when exception.Find<ExistingStreamIdCollisionException>() is not null => Rule(409, "concurrent-modification",
-            "The same record was created by another request at the same moment; read it and retry if needed."),
-        _ when exception.Find<DocumentAlreadyExistsException>() is not null => Rule(409, "concurrent-modification",
+        _ when exception.Find<ExistingStreamIdCollisionException>() is not null || exception.Find<DocumentAlreadyExistsException>() is not null => Rule(409, "concurrent-modification",
             "The same record was created by another request at the same moment; read it and retry if needed."),
         _ when exception.Find<ConcurrencyException>() is not null || exception.Find<PostgresException>() is { SqlState: "40P01" or "40001" } => Rule(409, "concurrent-modification",
             "Another change to the same record was saved first. Read it again and retry."),

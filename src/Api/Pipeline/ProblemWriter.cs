@@ -8,8 +8,8 @@ namespace Funds.Api.Pipeline;
 /// <summary>Writes a problem whatever the request's Accept header says. The framework's own writer only
 /// answers clients that accept JSON, so a rejected request with <c>Accept: text/csv</c> (an export) got an
 /// empty body; a problem is the answer to every rejection. Registered after the framework's writer, it
-/// takes the requests that one declines.</summary>
-public sealed class ProblemWriter(IOptions<JsonOptions> json) : IProblemDetailsWriter
+/// takes the requests that one declines, and completes them with the same customisation.</summary>
+public sealed class ProblemWriter(IOptions<JsonOptions> json, IOptions<ProblemDetailsOptions> problems) : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) => true;
 
@@ -19,7 +19,7 @@ public sealed class ProblemWriter(IOptions<JsonOptions> json) : IProblemDetailsW
         var p = context.ProblemDetails;
         p.Status ??= http.Response.StatusCode;
         p.Title ??= ReasonPhrases.GetReasonPhrase(p.Status.Value);
-        ProblemMapping.Complete(context);
+        problems.Value.CustomizeProblemDetails?.Invoke(context);
         return new ValueTask(http.Response.WriteAsJsonAsync(p, p.GetType(), json.Value.SerializerOptions, "application/problem+json", http.RequestAborted));
     }
 }

@@ -39,19 +39,7 @@ public static class QueryBounds
             foreach (var name in times.Names)
                 if (http.Request.Query.TryGetValue(name, out var values) && Year(values.ToString()) is { } year)
                     errors.When(year is < FirstYear or > LastYear, name, $"must lie between the years {FirstYear} and {LastYear}.");
-            try
-            {
-                errors.ThrowIfAny();
-            }
-            catch (InvalidCommand e)
-            {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http, ProblemDetails = ProblemMapping.Validation(e.Errors),
-                });
-                return;
-            }
+            errors.ThrowIfAny();
         }
         await next(http);
     });

@@ -21,6 +21,6 @@ public static class RegisterVillageEndpoint
     {
         var registered = VillageDecider.Register(Guid.CreateVersion7(), command, lookup.Existing, lookup.SameTownship, ctx);
         var (details, stream) = VillageDetails.Started(registered);
-        return (details, stream, MartenOps.Insert(UniqueKey.For(VillageReads.Key(registered.Township, registered.Name), registered.VillageId)));
+        return (details, stream, MartenOps.Insert(UniqueKey.For(UniqueKey.Village(registered.Township, registered.Name), registered.VillageId)));
     }
 }

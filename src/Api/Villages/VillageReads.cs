@@ -13,9 +13,6 @@ public static class VillageReads
             : throw RuleViolation.NotFound($"No village with id {id}.");
     }
 
-    /// <summary>The unique key of a village in its county: township and name, normalized.</summary>
-    public static string Key(string township, string name) => $"village:{PlaceNames.Normalize(township)}/{PlaceNames.Normalize(name)}";
-
     /// <summary>The registered village of that township and name (names normalized), or null.</summary>
     public static async Task<Village?> FindAsync(IQuerySession session, string? township, string? name, CancellationToken ct)
     {

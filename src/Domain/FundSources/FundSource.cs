@@ -23,6 +23,8 @@ public sealed record FundSource : IVersioned
     /// <summary>Interest subsidies (贴息) on household loans paid straight from the source.</summary>
     public decimal Subsidised { get; init; }
     [JsonIgnore] public decimal Unallocated => Received - Allocated - Subsidised;
+    /// <summary>What the source still holds once <paramref name="disbursed"/> is paid out of it.</summary>
+    public decimal Balance(decimal disbursed) => Received - disbursed - Subsidised;
     public IReadOnlyList<ProjectAllocation> Allocations { get; init; } = [];
     public DateTimeOffset LastRecordedAt { get; init; }
     public int Version { get; init; }

@@ -75,7 +75,7 @@ public static class FundSourceDecider
         new FieldErrors().Required("householdId", c.HouseholdId).Required("loanId", c.LoanId).Text("period", c.Period, 50)
             .Amount("amount", c.Amount).Text("voucherNo", c.VoucherNo, ProjectDecider.VoucherMaxLength).Date("paidOn", c.PaidOn).ThrowIfAny();
         if (voucherInUse)
-            throw RuleViolation.Conflict("voucher-already-used", $"The voucher number '{c.VoucherNo!.Trim()}' is already used; each must be unique in the county.");
+            throw Uniqueness.Number("voucher", c.VoucherNo!.Trim());
         var loan = h?.LoanOf(c.LoanId!.Value)
                    ?? throw RuleViolation.Unprocessable("loan-not-found", $"No loan {c.LoanId} of household {c.HouseholdId}.");
         if (periodPaid)

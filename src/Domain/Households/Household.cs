@@ -40,7 +40,10 @@ public sealed record Household : IPlaced, IVersioned
     /// <summary>Has at least one member able to work (有劳动能力).</summary>
     public bool LabourCapable => LabourMembers > 0;
     /// <summary>Poor or exited and still monitored: who the seeds' measures are for.</summary>
-    public bool Poor => Status is HouseholdStatus.Poor or HouseholdStatus.ExitedMonitored;
+    public bool Poor => IsPoor(Status);
+    /// <summary>Poor or exited and monitored on the register at <paramref name="on"/>.</summary>
+    public bool PoorOn(DateOnly on) => StatusOn(on) is { } status && IsPoor(status);
+    public static bool IsPoor(HouseholdStatus status) => status is HouseholdStatus.Poor or HouseholdStatus.ExitedMonitored;
     public decimal LoansOutstanding => Loans.Sum(l => l.Outstanding);
 
     /// <summary>The status on the register at <paramref name="on"/>; null before the household was registered.</summary>

@@ -21,7 +21,7 @@ public static partial class HouseholdDecider
             .Text("code", c.Code, 40)
             .When(c.Code is not null && !CodePattern().IsMatch(c.Code.Trim()), "code", "must be 4 to 40 letters, digits or '-'.")
             .Text("headName", c.HeadName, 50)
-            .When(c.HeadName is not null && PlaceNames.Problem(c.HeadName) is { } n && !n.StartsWith("is required"), "headName", "must not contain invisible or look-alike characters.")
+            .When(!string.IsNullOrWhiteSpace(c.HeadName) && PlaceNames.Problem(c.HeadName) is not null, "headName", "must not contain invisible or look-alike characters.")
             .When(!IdentityNumbers.IsValid(c.IdentityNumber?.Trim()), "identityNumber", "must be a valid 18-character resident identity number (GB 11643).")
             .Required("size", c.Size)
             .When(c.Size is < 1 or > 30, "size", "must be between 1 and 30.")
@@ -33,9 +33,9 @@ public static partial class HouseholdDecider
         VillageDecider.Names(c.Township, c.Village);
         VillageDecider.RequireRegistered(c.Township!, c.Village!, village, ctx);
         if (codeInUse)
-            throw RuleViolation.Conflict("household-already-registered", $"A household with code {c.Code!.Trim()} is already registered in the county.");
+            throw Uniqueness.HouseholdCode(c.Code!.Trim());
         if (identityInUse)
-            throw RuleViolation.Conflict("identity-already-registered", "A household with this head's identity number is already registered in the county.");
+            throw Uniqueness.Identity();
         CheckDate(c.EffectiveOn!.Value, ctx);
         var protectedId = identity ?? throw new InvalidOperationException("The identity number must be protected before it is decided on.");
         return new HouseholdRegistered(id, c.Code!.Trim(), PlaceNames.Normalize(c.Township!), PlaceNames.Normalize(c.Village!), PlaceNames.Normalize(c.HeadName!),
@@ -66,7 +66,7 @@ public static partial class HouseholdDecider
         if (c.TermMonths > ctx.Policy.MaxLoanTermMonths)
             throw RuleViolation.Unprocessable("loan-term-too-long", $"A poverty micro-credit loan runs at most {ctx.Policy.MaxLoanTermMonths} months (county policy).");
         var on = c.IssuedOn!.Value;
-        if (h.StatusOn(on) is not (HouseholdStatus.Poor or HouseholdStatus.ExitedMonitored))
+        if (!h.PoorOn(on))
             throw RuleViolation.Unprocessable("loan-requires-poor-household", $"On {on:yyyy-MM-dd} household {h.Code} is not a poor household on the register.");
         if (h.Loans.FirstOrDefault(l => l.Status == LoanStatus.Overdue) is { } bad)
             throw RuleViolation.Conflict("household-has-overdue-loan", $"Household {h.Code} has an overdue loan ({bad.ContractNo}); no new loan until it is settled.");

@@ -93,6 +93,7 @@ public sealed record SourcePayments(Guid FundSourceId, decimal Paid, DateOnly La
 public sealed record BenefitLink(Guid LinkId, HouseholdRef Household, LinkKind Kind, decimal ExpectedAnnualBenefit, DateOnly LinkedOn, DateOnly? EndedOn)
 {
     public bool ActiveOn(DateOnly on) => LinkedOn <= on && (EndedOn is null || EndedOn > on);
+    [JsonIgnore] public bool Current => EndedOn is null;
 }
 
 /// <summary>Which households a distribution of one period paid.</summary>
@@ -134,6 +135,8 @@ public sealed record Project : IPlaced, IVersioned
     public int IncomeDistributions { get; init; }
     public Review? LastReview { get; init; }
     public IReadOnlyList<BenefitLink> Links { get; init; } = [];
+    /// <summary>The households the project links now.</summary>
+    [JsonIgnore] public IEnumerable<Guid> LinkedNow => Links.Where(l => l.Current).Select(l => l.Household.HouseholdId);
     public IReadOnlyList<PaidPeriod> PaidPeriods { get; init; } = [];
     /// <summary>Money paid out for the project (sum of its disbursements), and of it the final payments.</summary>
     public decimal Disbursed { get; init; }

@@ -29,9 +29,9 @@ public static partial class ProjectDecider
         if (h.Township != p.Township)
             throw RuleViolation.Unprocessable("link-outside-township", $"Household {h.Code} is of {h.Township}; the project is in {p.Township}.");
         var on = c.LinkedOn!.Value;
-        if (h.StatusOn(on) is not (HouseholdStatus.Poor or HouseholdStatus.ExitedMonitored))
+        if (!h.PoorOn(on))
             throw RuleViolation.Unprocessable("link-requires-poor-household", $"On {on:yyyy-MM-dd} household {h.Code} is not a poor household on the register.");
-        if (p.Links.Any(l => l.Household.HouseholdId == h.Id && l.EndedOn is null))
+        if (p.LinkedNow.Contains(h.Id))
             throw RuleViolation.Conflict("household-already-linked", $"Household {h.Code} is already linked to this project.");
         CheckDate(on, ctx);
         NotBefore(on, p.Approval!.ApprovedOn, "the project's approval");
@@ -98,7 +98,7 @@ public static partial class ProjectDecider
             var id = r.HouseholdId!.Value;
             if (!households.TryGetValue(id, out var household) || household.StatusOn(on) is not { } status)
                 throw RuleViolation.Unprocessable("recipient-not-registered", $"Household {id} is not on a village register on {on:yyyy-MM-dd}.");
-            if (status == HouseholdStatus.NotPoor)
+            if (!Household.IsPoor(status))
                 throw RuleViolation.Unprocessable("recipient-not-poor", $"Household {household.Code} is not a poor household on {on:yyyy-MM-dd}.");
             if (p.ActiveLink(id, on) is null)
                 throw RuleViolation.Unprocessable("recipient-not-linked", $"Household {household.Code} is not linked to this project on {on:yyyy-MM-dd}.");

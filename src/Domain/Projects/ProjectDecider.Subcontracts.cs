@@ -36,6 +36,17 @@ public static partial class ProjectDecider
             c.DeclaredOn.Value, ctx.By, ctx.Now);
     }
 
+    /// <summary>A payee named in a command: both its name and credit code, or neither (the builder of record is paid).</summary>
+    private static FieldErrors PayeeFields(this FieldErrors errors, string? name, string? creditCode)
+        => name is null && creditCode is null ? errors : errors.Text("payeeName", name).CreditCode("payeeCreditCode", creditCode);
+
+    /// <summary>Who is paid: the payee named, or else the builder of record.</summary>
+    private static Payee PayeeOf(Project p, string? name, string? creditCode)
+        => name is not null || creditCode is not null ? new Payee(name!.Trim(), creditCode!) : new Payee(p.Builder!.Builder.Name, p.Builder.Builder.CreditCode);
+
+    private static PaymentException ExceptionOf(Project p, Guid id)
+        => p.PaymentExceptions.FirstOrDefault(e => e.Id == id) ?? throw Unprocessable("payment-exception-not-found", $"The project has no payment exception {id}.");
+
     /// <summary>Why a payment of <paramref name="amount"/> to <paramref name="payee"/> leaves the normal path (empty: it does not).</summary>
     public static IReadOnlyList<PaymentExceptionGround> GroundsFor(Project p, Payee payee, decimal amount, CountyPolicy policy)
     {
@@ -48,15 +59,12 @@ public static partial class ProjectDecider
 
     public static PaymentExceptionRequested RequestException(Guid id, RequestPaymentException c, Project s, DecisionContext ctx)
     {
-        var errors = new FieldErrors().Amount("amount", c.Amount).Text("reason", c.Reason, 2000).Date("requestedOn", c.RequestedOn);
-        var otherPayee = c.PayeeName is not null || c.PayeeCreditCode is not null;
-        if (otherPayee) errors.Text("payeeName", c.PayeeName).CreditCode("payeeCreditCode", c.PayeeCreditCode);
-        errors.ThrowIfAny();
+        new FieldErrors().Amount("amount", c.Amount).Text("reason", c.Reason, 2000).Date("requestedOn", c.RequestedOn)
+            .PayeeFields(c.PayeeName, c.PayeeCreditCode).ThrowIfAny();
         NotCancelled(s, "The project is cancelled; nothing can be paid for it.");
         if (s.Builder is null)
             throw Conflict("disbursement-requires-contract", "Nothing is paid before a builder of record and contract amount exist.");
-        var builder = s.Builder.Builder;
-        var payee = otherPayee ? new Payee(c.PayeeName!.Trim(), c.PayeeCreditCode!) : new Payee(builder.Name, builder.CreditCode);
+        var payee = PayeeOf(s, c.PayeeName, c.PayeeCreditCode);
         var grounds = GroundsFor(s, payee, c.Amount!.Value, ctx.Policy);
         if (grounds.Count == 0)
             throw Unprocessable("payment-exception-not-needed",
@@ -68,8 +76,7 @@ public static partial class ProjectDecider
     public static PaymentExceptionApproved ApproveException(ApprovePaymentException c, Project s, DecisionContext ctx)
     {
         new FieldErrors().Required("exceptionId", c.ExceptionId).Date("approvedOn", c.ApprovedOn).ThrowIfAny();
-        var x = s.PaymentExceptions.FirstOrDefault(e => e.Id == c.ExceptionId)
-                ?? throw Unprocessable("payment-exception-not-found", $"The project has no payment exception {c.ExceptionId}.");
+        var x = ExceptionOf(s, c.ExceptionId!.Value);
         if (x.ApprovedBy is not null)
             throw Conflict("payment-exception-already-approved", "The payment exception is already approved.");
         if (x.RequestedBy.Subject == ctx.By.Subject)
@@ -90,8 +97,7 @@ public static partial class ProjectDecider
         if (c.PaymentExceptionId is not { } id)
             throw Unprocessable("payment-exception-required",
                 $"{why}: the payment needs a payment exception asked for by one finance user and approved by another (paymentExceptionId).");
-        var x = p.PaymentExceptions.FirstOrDefault(e => e.Id == id)
-                ?? throw Unprocessable("payment-exception-not-found", $"The project has no payment exception {id}.");
+        var x = ExceptionOf(p, id);
         if (x.ApprovedBy is null)
             throw Conflict("payment-exception-not-approved", "The payment exception awaits a second finance user's approval.");
         if (x.DisbursementId is not null)

@@ -213,11 +213,9 @@ public static partial class ProjectDecider
     {
         var errors = new FieldErrors().Required("fundSourceId", c.FundSourceId).Amount("amount", c.Amount).Defined("kind", c.Kind)
             .Text("voucherNo", c.VoucherNo, VoucherMaxLength).Date("paidOn", c.PaidOn).OptionalText("payeeReason", c.PayeeReason);
-        var otherPayee = c.PayeeName is not null || c.PayeeCreditCode is not null;
-        if (otherPayee) errors.Text("payeeName", c.PayeeName).CreditCode("payeeCreditCode", c.PayeeCreditCode);
-        errors.ThrowIfAny();
+        errors.PayeeFields(c.PayeeName, c.PayeeCreditCode).ThrowIfAny();
         if (voucherInUse)
-            throw Conflict("voucher-already-used", $"The voucher number '{c.VoucherNo!.Trim()}' is already used; each must be unique in the county.");
+            throw Uniqueness.Number("voucher", c.VoucherNo!.Trim());
 
         NotCancelled(p, "The project is cancelled; nothing can be paid for it.");
         if (p.Builder is null)
@@ -250,8 +248,7 @@ public static partial class ProjectDecider
                     $"Before acceptance sign-off, progress payments may reach {ctx.Policy.ProgressPaymentCap:P0} of the contract ({cap:0.00}, county policy); {p.Disbursed:0.00} is paid and {amount:0.00} more would exceed it.");
         }
 
-        var builder = p.Builder.Builder;
-        var payee = otherPayee ? new Payee(c.PayeeName!.Trim(), c.PayeeCreditCode!) : new Payee(builder.Name, builder.CreditCode);
+        var payee = PayeeOf(p, c.PayeeName, c.PayeeCreditCode);
         var exception = OffTheNormalPath(c, p, payee, amount, ctx);
 
         var paidOn = c.PaidOn!.Value;

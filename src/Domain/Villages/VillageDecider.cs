@@ -17,7 +17,7 @@ public static class VillageDecider
         var township = PlaceNames.Normalize(c.Township!);
         var name = PlaceNames.Normalize(c.Name!);
         if (existing is not null)
-            throw RuleViolation.Conflict("village-already-registered", $"{township} {name} is already on the county's register.");
+            throw Uniqueness.Village(township, name);
         var skeleton = PlaceNames.Skeleton(name);
         if (sameTownship.FirstOrDefault(v => v.Skeleton == skeleton) is { } twin)
             throw RuleViolation.Unprocessable("village-look-alike", $"'{name}' reads like {twin.Name}, already on the register of {township}.");
